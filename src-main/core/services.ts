@@ -1,0 +1,48 @@
+/**
+ * The Node core behind the contract: one implementation per channel, shared by every host
+ * (Electron IPC, the browser host's HTTP API and the CLI). Hosts parse input first; these
+ * functions receive already-validated values and throw `OpFailure` for expected errors.
+ */
+import path from 'node:path';
+import type { AppInfo, Handlers } from '../../src-shared/api/contract.js';
+import { OpFailure } from '../../src-shared/api/result.js';
+import type { UiLanguage } from '../../src-shared/api/settings.js';
+import type { SettingsStore } from './settingsStore.js';
+
+export interface CoreContext {
+  readonly version: string;
+  readonly host: AppInfo['host'];
+  readonly platform: NodeJS.Platform;
+  readonly libraryPath: string;
+  readonly languageOverride: UiLanguage | null;
+  readonly systemLocale: string;
+  readonly settings: SettingsStore;
+  /** Paths the OS handed us to open; drained by `app:takePendingOpens`. */
+  readonly pendingOpens: string[];
+}
+
+function platformName(platform: NodeJS.Platform): AppInfo['platform'] {
+  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
+}
+
+export function createHandlers(ctx: CoreContext): Handlers {
+  return {
+    'app:info': async () => ({
+      name: 'Copydesk',
+      version: ctx.version,
+      platform: platformName(ctx.platform),
+      host: ctx.host,
+      libraryPath: ctx.libraryPath,
+      languageOverride: ctx.languageOverride,
+      systemLocale: ctx.systemLocale,
+    }),
+    'app:takePendingOpens': async () => ({ paths: ctx.pendingOpens.splice(0) }),
+    'settings:get': () => ctx.settings.get(),
+    'settings:set': async (patch) => {
+      if (patch.libraryPath != null && !path.isAbsolute(patch.libraryPath)) {
+        throw new OpFailure('invalid-input', `Library folder must be an absolute path, got "${patch.libraryPath}".`);
+      }
+      return ctx.settings.update(patch);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../src-shared/api/contract.js';
+import { Settings, type SettingsPatch } from '../../src-shared/api/settings.js';
+
+interface SettingsDialogProps {
+  readonly settings: Settings;
+  readonly info: AppInfo;
+  readonly error: string | null;
+  onChange(patch: SettingsPatch): void;
+  onClose(): void;
+}
+
+const languageNames = { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' } as const;
+
+export function SettingsDialog({ settings, info, error, onChange, onClose }: SettingsDialogProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  return (
+    <dialog ref={ref} className="settings-dialog" aria-labelledby="settings-title" onClose={onClose}>
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <label className="field">
+        <span>{t('settings.language')}</span>
+        <select
+          value={settings.language}
+          onChange={(event) => onChange({ language: Settings.shape.language.parse(event.target.value) })}
+        >
+          <option value="system">{t('settings.languageSystem')}</option>
+          {Object.entries(languageNames).map(([code, name]) => (
+            <option key={code} value={code} lang={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {info.languageOverride && <p className="field-note">{t('settings.forcedLanguage', { lang: info.languageOverride })}</p>}
+      <label className="field">
+        <span>{t('settings.theme')}</span>
+        <select value={settings.theme} onChange={(event) => onChange({ theme: Settings.shape.theme.parse(event.target.value) })}>
+          <option value="system">{t('settings.themeSystem')}</option>
+          <option value="light">{t('settings.themeLight')}</option>
+          <option value="dark">{t('settings.themeDark')}</option>
+        </select>
+      </label>
+      <div className="field">
+        <span id="library-folder-label">{t('settings.libraryFolder')}</span>
+        <output aria-labelledby="library-folder-label" className="path">
+          {info.libraryPath}
+        </output>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {t('settings.saveFailed', { reason: error })}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => ref.current?.close()}>
+          {t('settings.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * Channel names alone, without schemas, so the sandboxed preload can list them without
+ * bundling zod. `contract.ts` must declare exactly these (checked at compile time there).
+ */
+export const channelNames = ['app:info', 'app:takePendingOpens', 'settings:get', 'settings:set'] as const;
+export type ChannelName = (typeof channelNames)[number];
+
+/** Main → renderer notifications (no payload beyond a short string). */
+export const MENU_COMMAND_EVENT = 'menu:command';
+export const PENDING_OPENS_EVENT = 'app:pending-opens';
+
+/** `settings:get` → `settingsGet`: the method name the renderer calls. */
+export type MethodName<C extends string> = C extends `${infer F}:${infer V}` ? `${F}${Capitalize<V>}` : never;
+
+export function methodName<C extends string>(channel: C): MethodName<C> {
+  const [feature = '', verb = ''] = channel.split(':');
+  return `${feature}${verb.charAt(0).toUpperCase()}${verb.slice(1)}` as MethodName<C>;
+}
