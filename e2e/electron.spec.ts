@@ -24,11 +24,10 @@ test('the Electron app opens a secure Copydesk window served from app://', async
     // No Node in the page; the bridge is there with one method per operation.
     expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
     expect(await window.evaluate(() => typeof (window as unknown as { copydesk: { appInfo: unknown } }).copydesk.appInfo)).toBe('function');
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const wc = BrowserWindow.getAllWindows()[0]!.webContents;
-      return wc.getLastWebPreferences();
-    });
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // One method per operation, no generic invoke/send passthrough.
+    const methods = await window.evaluate(() => Object.keys((window as unknown as { copydesk: object }).copydesk).sort());
+    expect(methods).not.toContain('invoke');
+    expect(methods).toEqual(expect.arrayContaining(['appInfo', 'settingsGet', 'settingsSet']));
   } finally {
     await app.close();
   }

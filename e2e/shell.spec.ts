@@ -85,8 +85,14 @@ test('--lang zh-Hant shows Traditional Chinese rendered with a Traditional CJK f
   await expect(page.getByRole('main', { name: '編輯區' })).toContainText('未開啟稿件');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
   const fonts = await renderedFonts(page, '.editor-area .empty-hint');
-  expect(fonts.some((family) => /CJK TC|JhengHei|PingFang TC|Han Sans TC/.test(family)), `fonts used: ${fonts.join(', ')}`).toBe(true);
-  expect(fonts.some((family) => /CJK SC|YaHei|PingFang SC/.test(family)), `fonts used: ${fonts.join(', ')}`).toBe(false);
+  expect(
+    fonts.some((family) => /CJK TC|JhengHei|PingFang TC|Han Sans TC/.test(family)),
+    `fonts used: ${fonts.join(', ')}`,
+  ).toBe(true);
+  expect(
+    fonts.some((family) => /CJK SC|YaHei|PingFang SC/.test(family)),
+    `fonts used: ${fonts.join(', ')}`,
+  ).toBe(false);
   await page.screenshot({ path: path.join(SHOTS, 'shell-zh-Hant.png') });
   expectLoopbackOnly();
 });
@@ -100,7 +106,10 @@ test.describe('with a Simplified Chinese browser', () => {
     await expect(page.getByRole('heading', { name: '稿库' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
     const fonts = await renderedFonts(page, '.editor-area .empty-hint');
-    expect(fonts.some((family) => /CJK SC|YaHei|PingFang SC|Han Sans SC/.test(family)), `fonts used: ${fonts.join(', ')}`).toBe(true);
+    expect(
+      fonts.some((family) => /CJK SC|YaHei|PingFang SC|Han Sans SC/.test(family)),
+      `fonts used: ${fonts.join(', ')}`,
+    ).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'shell-zh-Hans.png') });
     expectLoopbackOnly();
   });
@@ -135,13 +144,21 @@ test('API calls without the right token are refused with 403, and a page without
   await expect(page.getByRole('alert')).toContainText('No access token');
   const statuses = await page.evaluate(async () => {
     const call = (headers: Record<string, string>) =>
-      fetch('/api/app:info', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: 'null' }).then((r) => r.status);
+      fetch('/api/app:info', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: 'null' }).then(
+        (r) => r.status,
+      );
     return { none: await call({}), wrong: await call({ 'x-copydesk-token': 'not-the-token' }) };
   });
   expect(statuses).toEqual({ none: 403, wrong: 403 });
   const right = await page.evaluate(
     async (token) =>
-      (await fetch('/api/app:info', { method: 'POST', headers: { 'content-type': 'application/json', 'x-copydesk-token': token }, body: 'null' })).status,
+      (
+        await fetch('/api/app:info', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-copydesk-token': token },
+          body: 'null',
+        })
+      ).status,
     host.token,
   );
   expect(right).toBe(200);

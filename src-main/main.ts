@@ -64,7 +64,10 @@ async function start(): Promise<void> {
   installMenu(settings.language === 'system' ? pickUiLanguage(app.getPreferredSystemLanguages()) : settings.language, !app.isPackaged);
 
   const openWindow = () =>
-    createMainWindow({ preloadPath: path.join(bundleDir, 'preload.cjs'), stateFile: path.join(app.getPath('userData'), 'window-state.json') });
+    createMainWindow({
+      preloadPath: path.join(bundleDir, 'preload.cjs'),
+      stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    });
   let win = await openWindow();
 
   handOver = (paths: string[]) => {

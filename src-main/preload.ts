@@ -3,7 +3,12 @@
  * else. No generic invoke, no ipcRenderer, no Node. Sandboxed (bundled as CJS).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames, MENU_COMMAND_EVENT as MENU_EVENT, methodName, PENDING_OPENS_EVENT as OPEN_EVENT } from '../src-shared/api/channels.js';
+import {
+  channelNames,
+  MENU_COMMAND_EVENT as MENU_EVENT,
+  methodName,
+  PENDING_OPENS_EVENT as OPEN_EVENT,
+} from '../src-shared/api/channels.js';
 import type { Api } from '../src-shared/api/contract.js';
 
 const api = Object.fromEntries(

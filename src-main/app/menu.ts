@@ -9,10 +9,30 @@ export const menuCommands = ['new-story', 'import', 'export', 'settings', 'find'
 export type MenuCommand = (typeof menuCommands)[number];
 
 export type MenuRole =
-  | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit' | 'close'
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'pasteAndMatchStyle' | 'selectAll'
-  | 'reload' | 'toggleDevTools' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
-  | 'minimize' | 'zoom' | 'front' | 'windowMenu';
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit'
+  | 'close'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'pasteAndMatchStyle'
+  | 'selectAll'
+  | 'reload'
+  | 'toggleDevTools'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'minimize'
+  | 'zoom'
+  | 'front'
+  | 'windowMenu';
 
 export interface MenuItemSpec {
   readonly label?: string;
@@ -24,9 +44,54 @@ export interface MenuItemSpec {
 }
 
 const labels = {
-  en: { file: 'File', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', newStory: 'New Story', import: 'Import…', export: 'Export…', settings: 'Settings…', find: 'Find and Replace…', inspector: 'Toggle Inspector', shortcuts: 'Keyboard Shortcuts', about: 'About Copydesk', exit: 'Exit' },
-  'zh-Hant': { file: '檔案', edit: '編輯', view: '檢視', window: '視窗', help: '說明', newStory: '新增稿件', import: '匯入…', export: '匯出…', settings: '設定…', find: '尋找與取代…', inspector: '顯示／隱藏檢閱面板', shortcuts: '鍵盤快速鍵', about: '關於 Copydesk', exit: '結束' },
-  'zh-Hans': { file: '文件', edit: '编辑', view: '视图', window: '窗口', help: '帮助', newStory: '新建稿件', import: '导入…', export: '导出…', settings: '设置…', find: '查找和替换…', inspector: '显示／隐藏检查面板', shortcuts: '键盘快捷键', about: '关于 Copydesk', exit: '退出' },
+  en: {
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    window: 'Window',
+    help: 'Help',
+    newStory: 'New Story',
+    import: 'Import…',
+    export: 'Export…',
+    settings: 'Settings…',
+    find: 'Find and Replace…',
+    inspector: 'Toggle Inspector',
+    shortcuts: 'Keyboard Shortcuts',
+    about: 'About Copydesk',
+    exit: 'Exit',
+  },
+  'zh-Hant': {
+    file: '檔案',
+    edit: '編輯',
+    view: '檢視',
+    window: '視窗',
+    help: '說明',
+    newStory: '新增稿件',
+    import: '匯入…',
+    export: '匯出…',
+    settings: '設定…',
+    find: '尋找與取代…',
+    inspector: '顯示／隱藏檢閱面板',
+    shortcuts: '鍵盤快速鍵',
+    about: '關於 Copydesk',
+    exit: '結束',
+  },
+  'zh-Hans': {
+    file: '文件',
+    edit: '编辑',
+    view: '视图',
+    window: '窗口',
+    help: '帮助',
+    newStory: '新建稿件',
+    import: '导入…',
+    export: '导出…',
+    settings: '设置…',
+    find: '查找和替换…',
+    inspector: '显示／隐藏检查面板',
+    shortcuts: '键盘快捷键',
+    about: '关于 Copydesk',
+    exit: '退出',
+  },
 } satisfies Record<UiLanguage, Record<string, string>>;
 
 /** `Mod+Shift+N` → `Cmd+Shift+N` on macOS, `Ctrl+Shift+N` elsewhere. */
@@ -67,7 +132,11 @@ export function buildMenuTemplate(platform: NodeJS.Platform, language: UiLanguag
       separator,
       ...(mac
         ? [{ role: 'close' as const, accelerator: key('Mod+W') }]
-        : [{ label: l.settings, command: 'settings' as const, accelerator: key('Mod+,') }, separator, { role: 'quit' as const, label: l.exit, accelerator: 'Alt+F4' }]),
+        : [
+            { label: l.settings, command: 'settings' as const, accelerator: key('Mod+,') },
+            separator,
+            { role: 'quit' as const, label: l.exit, accelerator: 'Alt+F4' },
+          ]),
     ],
   };
   const editMenu: MenuItemSpec = {

@@ -10,7 +10,10 @@ function toElectron(item: MenuItemSpec): MenuItemConstructorOptions {
     ...rest,
     ...(submenu ? { submenu: submenu.map(toElectron) } : {}),
     ...(command
-      ? { click: () => (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents.send(MENU_COMMAND_EVENT, command) }
+      ? {
+          click: () =>
+            (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents.send(MENU_COMMAND_EVENT, command),
+        }
       : {}),
   };
 }

@@ -17,6 +17,6 @@ export function serveRendererOverAppScheme(rendererRoot: string): void {
     const url = new URL(request.url);
     if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 });
     const res = await serveStatic(rendererRoot, url.pathname);
-    return new Response(res.body as BodyInit, { status: res.status, headers: res.headers });
+    return new Response(typeof res.body === 'string' ? res.body : Buffer.from(res.body), { status: res.status, headers: res.headers });
   });
 }

@@ -45,7 +45,11 @@ export interface StaticResponse {
 
 export async function serveStatic(root: string, urlPath: string): Promise<StaticResponse> {
   const file = resolveStaticPath(root, urlPath);
-  const notFound: StaticResponse = { status: 404, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+  const notFound: StaticResponse = {
+    status: 404,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+    body: 'Not found',
+  };
   if (!file) return notFound;
   try {
     const body = await fs.readFile(file);

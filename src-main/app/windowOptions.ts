@@ -6,8 +6,11 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import type { WindowBounds } from './windowState.js';
 
 export function mainWindowOptions(bounds: WindowBounds, preloadPath: string, platform: NodeJS.Platform): BrowserWindowConstructorOptions {
+  const { x, y, width, height } = bounds;
   return {
-    ...bounds,
+    width,
+    height,
+    ...(x !== undefined && y !== undefined ? { x, y } : {}),
     minWidth: 720,
     minHeight: 480,
     title: 'Copydesk',

@@ -23,8 +23,8 @@ export function documentsDir(platform: NodeJS.Platform, env: Env, home: string, 
   if (platform === 'linux' && userDirsFile) {
     const line = /^XDG_DOCUMENTS_DIR="([^"]*)"/m.exec(userDirsFile);
     if (line?.[1]) {
-      const dir = line[1].replace(/^\$HOME/, home);
-      if (path.posix.isAbsolute(dir) && dir !== home) return dir;
+      const dir = path.posix.normalize(line[1].replace(/^\$HOME/, home)).replace(/(.)\/+$/, '$1');
+      if (path.posix.isAbsolute(dir) && dir !== path.posix.normalize(home)) return dir;
     }
   }
   return path.join(home, 'Documents');
@@ -38,7 +38,7 @@ export function resolveLibraryPath(options: {
   documents: string;
   cwd: string;
 }): string {
-  const chosen = options.flag ?? options.env.COPYDESK_LIBRARY ?? options.settingsPath;
+  const chosen = options.flag || options.env.COPYDESK_LIBRARY || options.settingsPath;
   if (chosen) return path.resolve(options.cwd, chosen);
   return path.join(options.documents, 'Copydesk');
 }

@@ -64,7 +64,8 @@ function parseSettingsAssignments(pairs: readonly string[]): SettingsPatch {
     if (eq <= 0) throw new UsageError(`Expected KEY=VALUE, got "${pair}"`);
     const key = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    if (!['language', 'theme', 'libraryPath'].includes(key)) throw new UsageError(`Unknown setting "${key}" (known: language, theme, libraryPath)`);
+    if (!['language', 'theme', 'libraryPath'].includes(key))
+      throw new UsageError(`Unknown setting "${key}" (known: language, theme, libraryPath)`);
     patch[key] = key === 'libraryPath' ? (value === '' ? null : path.resolve(value)) : value;
   }
   return patch as SettingsPatch;
@@ -92,9 +93,15 @@ function print(io: CliIo, json: boolean, value: unknown, text: () => string): vo
 }
 
 async function runWeb(args: string[], dispatchFor: (lang: UiLanguage | null) => Promise<Dispatch>, io: CliIo): Promise<void> {
-  const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, lang: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, lang: { type: 'string' } },
+  });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}"`);
   let lang: UiLanguage | null = null;
   if (values.lang !== undefined) {
     const parsed = UiLanguage.safeParse(values.lang);
@@ -102,7 +109,8 @@ async function runWeb(args: string[], dispatchFor: (lang: UiLanguage | null) => 
     lang = parsed.data;
   }
   const rendererRoot = path.join(__dirname, '..', 'renderer');
-  if (!existsSync(path.join(rendererRoot, 'index.html'))) throw new OperationError(`The renderer is not built (${rendererRoot}); run "npm run build" first.`);
+  if (!existsSync(path.join(rendererRoot, 'index.html')))
+    throw new OperationError(`The renderer is not built (${rendererRoot}); run "npm run build" first.`);
   const host = await startWebHost({ dispatch: await dispatchFor(lang), rendererRoot, port });
   io.out(`Copydesk running at ${host.url}`);
   if (!values['no-open']) openInBrowser(host.url);
@@ -134,7 +142,9 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
     const json = values.json === true || late.json;
     const library = values.library ?? late.library;
     const dispatchFor = async (languageOverride: UiLanguage | null) =>
-      createDispatch(createHandlers(await createCoreContext({ host: command === 'web' ? 'web' : 'cli', libraryFlag: library, languageOverride })));
+      createDispatch(
+        createHandlers(await createCoreContext({ host: command === 'web' ? 'web' : 'cli', libraryFlag: library, languageOverride })),
+      );
 
     switch (command) {
       case 'web':
@@ -153,7 +163,11 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
         if (sub === undefined || sub === 'get') settings = await call(dispatch, 'settings:get');
         else if (sub === 'set') settings = await call(dispatch, 'settings:set', parseSettingsAssignments(pairs));
         else throw new UsageError(`Unknown settings subcommand "${sub}" (use get or set)`);
-        print(io, json, settings, () => Object.entries(settings).map(([k, v]) => `${k}=${v ?? ''}`).join('\n'));
+        print(io, json, settings, () =>
+          Object.entries(settings)
+            .map(([k, v]) => `${k}=${v ?? ''}`)
+            .join('\n'),
+        );
         return 0;
       }
       default:

@@ -83,7 +83,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') throw new HttpError(405, 'API calls must use POST.');
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) throw new HttpError(403, 'Cross-origin API calls are refused.');
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
+      throw new HttpError(403, 'Cross-origin API calls are refused.');
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) throw new HttpError(403, 'Missing or wrong Copydesk token.');
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'API calls must send application/json.');
     const text = await readBody(req, limit);
@@ -113,7 +114,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch (error) {
         const status = error instanceof HttpError ? error.status : 500;
         const message = error instanceof Error ? error.message : String(error);
-        if (!res.headersSent) sendJson(res, status, { ok: false, error: { code: status === 403 ? 'untrusted-sender' : status === 500 ? 'internal' : 'invalid-input', message } });
+        if (!res.headersSent)
+          sendJson(res, status, {
+            ok: false,
+            error: { code: status === 403 ? 'untrusted-sender' : status === 500 ? 'internal' : 'invalid-input', message },
+          });
         else res.destroy();
       }
     })();

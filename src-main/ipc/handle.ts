@@ -15,9 +15,7 @@ export function isChannel(name: string): name is Channel {
 
 /** Formats zod issues as one readable line: `theme: Invalid option…; libraryPath: …`. */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return issues.map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 /** The parts of Electron's `WebFrameMain` the trust decision reads. */

@@ -38,7 +38,8 @@ function takeToken(): string | null {
 }
 
 async function post(channel: string, input: unknown, token: string | null): Promise<Result<unknown>> {
-  if (!token) return { ok: false, error: { code: 'untrusted-sender', message: 'No access token: open the address that "copydesk web" printed.' } };
+  if (!token)
+    return { ok: false, error: { code: 'untrusted-sender', message: 'No access token: open the address that "copydesk web" printed.' } };
   try {
     const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
       method: 'POST',
@@ -55,7 +56,9 @@ async function post(channel: string, input: unknown, token: string | null): Prom
 
 function createWebBridge(): Api & HostEvents {
   const token = takeToken();
-  const methods = Object.fromEntries(channelNames.map((channel) => [methodName(channel), (input?: unknown) => post(channel, input, token)]));
+  const methods = Object.fromEntries(
+    channelNames.map((channel) => [methodName(channel), (input?: unknown) => post(channel, input, token)]),
+  );
   const none = () => () => undefined; // no native menu or OS file hand-over in a browser tab
   return { ...(methods as Api), onMenuCommand: none, onPendingOpens: none };
 }

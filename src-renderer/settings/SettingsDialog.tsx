@@ -27,10 +27,7 @@ export function SettingsDialog({ settings, info, error, onChange, onClose }: Set
       <h2 id="settings-title">{t('settings.title')}</h2>
       <label className="field">
         <span>{t('settings.language')}</span>
-        <select
-          value={settings.language}
-          onChange={(event) => onChange({ language: Settings.shape.language.parse(event.target.value) })}
-        >
+        <select value={settings.language} onChange={(event) => onChange({ language: Settings.shape.language.parse(event.target.value) })}>
           <option value="system">{t('settings.languageSystem')}</option>
           {Object.entries(languageNames).map(([code, name]) => (
             <option key={code} value={code} lang={code}>
