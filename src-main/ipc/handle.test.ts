@@ -23,7 +23,7 @@ function handlers(overrides: Partial<Handlers> = {}): { handlers: Handlers; call
     'settings:get': async () => defaultSettings,
     'settings:set': async (patch) => {
       calls.push(`settings:set ${JSON.stringify(patch)}`);
-      return { ...defaultSettings, ...patch };
+      return { ...defaultSettings, theme: patch.theme ?? defaultSettings.theme };
     },
   };
   return { handlers: { ...base, ...overrides }, calls };
