@@ -7,6 +7,9 @@ import path from 'node:path';
 import type { AppInfo, Handlers } from '../../src-shared/api/contract.js';
 import { OpFailure } from '../../src-shared/api/result.js';
 import type { UiLanguage } from '../../src-shared/api/settings.js';
+import { DraftStore } from '../drafts/DraftStore.js';
+import { draftHandlers } from '../drafts/handlers.js';
+import { watchLibrary } from '../drafts/watch.js';
 import type { SettingsStore } from './settingsStore.js';
 
 export interface CoreContext {
@@ -26,7 +29,24 @@ function platformName(platform: NodeJS.Platform): AppInfo['platform'] {
 }
 
 export function createHandlers(ctx: CoreContext): Handlers {
+  // The library is opened (and created on first use) only when a drafts operation needs it.
+  let store: Promise<DraftStore> | null = null;
+  const openStore = () => {
+    store ??= DraftStore.open({ root: ctx.libraryPath }).then(
+      (opened) => {
+        // Long-running hosts follow other processes' changes; a CLI run reads fresh anyway.
+        if (ctx.host !== 'cli') watchLibrary(opened);
+        return opened;
+      },
+      (error: unknown) => {
+        store = null;
+        throw error;
+      },
+    );
+    return store;
+  };
   return {
+    ...draftHandlers(openStore),
     'app:info': async () => ({
       name: 'Copydesk',
       version: ctx.version,

@@ -5,11 +5,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Channel, InputOf, OutputOf } from '../../src-shared/api/contract.js';
+import type { OutputOf } from '../../src-shared/api/contract.js';
 import { UiLanguage, type SettingsPatch } from '../../src-shared/api/settings.js';
 import { createCoreContext, VERSION } from '../core/context.js';
 import { createHandlers } from '../core/services.js';
 import { createDispatch, type Dispatch } from '../ipc/handle.js';
+import { draftCommands, DRAFT_HELP } from './cliDrafts.js';
+import { call, OperationError, print, UsageError, type CliIo } from './cliSupport.js';
 import { openInBrowser } from './openBrowser.js';
 import { startWebHost } from './web.js';
 
@@ -24,7 +26,7 @@ Commands:
   settings              Show settings
   settings set KEY=VALUE…
                         Change settings (language, theme, libraryPath)
-
+${DRAFT_HELP}
 Options:
   --library DIR         Library folder (default: $COPYDESK_LIBRARY, the folder chosen
                         in Settings, or <Documents>/Copydesk)
@@ -40,21 +42,7 @@ const GLOBAL_OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-export class UsageError extends Error {}
-class OperationError extends Error {}
-
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
 const consoleIo: CliIo = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
-
-async function call<C extends Channel>(dispatch: Dispatch, channel: C, input?: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await dispatch(channel, input, true);
-  if (!result.ok) throw new OperationError(result.error.message);
-  return result.value as OutputOf<C>;
-}
 
 function parseSettingsAssignments(pairs: readonly string[]): SettingsPatch {
   if (pairs.length === 0) throw new UsageError('settings set needs at least one KEY=VALUE');
@@ -86,10 +74,6 @@ function takeLateGlobals(rest: readonly string[]): { args: string[]; json: boole
     } else args.push(arg);
   }
   return { args, json, library };
-}
-
-function print(io: CliIo, json: boolean, value: unknown, text: () => string): void {
-  io.out(json ? JSON.stringify(value, null, 2) : text());
 }
 
 async function runWeb(args: string[], dispatchFor: (lang: UiLanguage | null) => Promise<Dispatch>, io: CliIo): Promise<void> {
@@ -170,8 +154,11 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
         );
         return 0;
       }
-      default:
-        throw new UsageError(`Unknown command "${command}". Run "copydesk --help" for the list.`);
+      default: {
+        const run = Object.hasOwn(draftCommands, command) ? draftCommands[command] : undefined;
+        if (!run) throw new UsageError(`Unknown command "${command}". Run "copydesk --help" for the list.`);
+        return await run({ args: commandArgs, json, io, dispatch: () => dispatchFor(null) });
+      }
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

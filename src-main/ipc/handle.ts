@@ -4,18 +4,13 @@
  * thrown escapes. Pure (no Electron import) so it is unit-tested directly.
  */
 import { contract, type Channel, type Handlers } from '../../src-shared/api/contract.js';
-import { fail, failFrom, ok, type Result } from '../../src-shared/api/result.js';
+import { describeIssues, fail, failFrom, ok, type Result } from '../../src-shared/api/result.js';
 import { isAppUrl } from '../app/navigation.js';
 
 export type Dispatch = (channel: string, raw: unknown, trusted: boolean) => Promise<Result<unknown>>;
 
 export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
-}
-
-/** Formats zod issues as one readable line: `theme: Invalid option…; libraryPath: …`. */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues.map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 /** The parts of Electron's `WebFrameMain` the trust decision reads. */

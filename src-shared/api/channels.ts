@@ -2,7 +2,31 @@
  * Channel names alone, without schemas, so the sandboxed preload can list them without
  * bundling zod. `contract.ts` must declare exactly these (checked at compile time there).
  */
-export const channelNames = ['app:info', 'app:takePendingOpens', 'settings:get', 'settings:set'] as const;
+export const channelNames = [
+  'app:info',
+  'app:takePendingOpens',
+  'settings:get',
+  'settings:set',
+  'drafts:list',
+  'drafts:create',
+  'drafts:get',
+  'drafts:save',
+  'drafts:setStatus',
+  'drafts:rename',
+  'drafts:duplicate',
+  'drafts:trash',
+  'drafts:listTrash',
+  'drafts:untrash',
+  'drafts:emptyTrash',
+  'drafts:revisions',
+  'drafts:revision',
+  'drafts:restore',
+  'drafts:saveVersion',
+  'drafts:recover',
+  'drafts:pack',
+  'drafts:unpack',
+  'drafts:check',
+] as const;
 export type ChannelName = (typeof channelNames)[number];
 
 /** Main → renderer notifications (no payload beyond a short string). */

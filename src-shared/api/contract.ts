@@ -6,6 +6,27 @@
 import { z } from 'zod';
 import { channelNames, type ChannelName, type MethodName } from './channels.js';
 import type { Result } from './result.js';
+import { Story } from '../article/schema.js';
+import {
+  CheckReport,
+  CreateDraftInput,
+  DraftList,
+  IdInput,
+  ListDraftsInput,
+  OpenedDraft,
+  PackInput,
+  PackResult,
+  RenameInput,
+  RevisionInfo,
+  RevisionInput,
+  SavedDraft,
+  SaveDraftInput,
+  SaveVersionInput,
+  SetStatusInput,
+  TrashedDraft,
+  UnpackInput,
+  UnpackResult,
+} from './drafts.js';
 import { Settings, SettingsPatch, UiLanguage } from './settings.js';
 
 const NoInput = z.undefined().or(z.null()).or(z.object({}).strict());
@@ -31,6 +52,25 @@ export const contract = {
   'app:takePendingOpens': { input: NoInput, output: PendingOpens },
   'settings:get': { input: NoInput, output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
+  'drafts:list': { input: ListDraftsInput, output: DraftList },
+  'drafts:create': { input: CreateDraftInput, output: Story },
+  'drafts:get': { input: IdInput, output: OpenedDraft },
+  'drafts:save': { input: SaveDraftInput, output: SavedDraft },
+  'drafts:setStatus': { input: SetStatusInput, output: Story },
+  'drafts:rename': { input: RenameInput, output: Story },
+  'drafts:duplicate': { input: IdInput, output: Story },
+  'drafts:trash': { input: IdInput, output: z.object({ id: z.string() }) },
+  'drafts:listTrash': { input: NoInput, output: z.array(TrashedDraft) },
+  'drafts:untrash': { input: IdInput, output: z.object({ id: z.string() }) },
+  'drafts:emptyTrash': { input: NoInput, output: z.object({ removed: z.number().int() }) },
+  'drafts:revisions': { input: IdInput, output: z.array(RevisionInfo) },
+  'drafts:revision': { input: RevisionInput, output: Story },
+  'drafts:restore': { input: RevisionInput, output: Story },
+  'drafts:saveVersion': { input: SaveVersionInput, output: RevisionInfo },
+  'drafts:recover': { input: IdInput, output: Story },
+  'drafts:pack': { input: PackInput, output: PackResult },
+  'drafts:unpack': { input: UnpackInput, output: UnpackResult },
+  'drafts:check': { input: NoInput, output: CheckReport },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -47,3 +47,8 @@ export function failFrom(error: unknown): Result<never> {
   if (error instanceof Error) return fail('internal', error.message || error.name);
   return fail('internal', String(error));
 }
+
+/** Formats zod issues as one readable line: `theme: Invalid option…; libraryPath: …`. */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
