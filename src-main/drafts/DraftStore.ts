@@ -31,12 +31,13 @@ import {
   RevisionFile,
   revisionFileName,
   revisionsToThin,
+  SNAPSHOT_INTERVAL_MS,
   snapshotDue,
   sortRevisions,
   type RetentionPolicy,
   type RevisionReason,
 } from './revisions.js';
-import { readStoryFile, writeStoryFile } from './storyFile.js';
+import { fingerprint, readStoryFile, sameFingerprint, writeStoryFile, type FileFingerprint } from './storyFile.js';
 import { createTrash, type Trash } from './trash.js';
 
 export interface DraftStoreOptions {
@@ -59,6 +60,10 @@ export class DraftStore {
   private readonly retention: RetentionPolicy;
   private readonly newId = monotonicFactory();
   private dirty = true;
+  /** The last version of each story this process read or wrote, valid while the file's fingerprint matches. */
+  private readonly known = new Map<string, { story: Story; fp: FileFingerprint }>();
+  /** When each story's newest snapshot was taken, once known (saves a readdir per autosave). */
+  private readonly lastSnapshotAt = new Map<string, number>();
   private alwaysRefresh = false;
 
   private constructor(options: DraftStoreOptions) {
@@ -151,17 +156,18 @@ export class DraftStore {
   async writeNew(story: Story, reason: RevisionReason): Promise<Story> {
     return this.lock.run(async () => {
       const dir = this.layout.storyDir(story.id);
+      let fp: FileFingerprint | null = null;
       try {
         await fs.mkdir(this.layout.revisionsDir(story.id), { recursive: true });
         if ((await readStoryFile(this.layout.storyFile(story.id))).kind !== 'missing')
           throw new OpFailure('conflict', `Story ${story.id} already exists.`);
-        await writeStoryFile(this.layout.storyFile(story.id), story);
+        fp = await writeStoryFile(this.layout.storyFile(story.id), story);
         await this.snapshot(story, reason, null);
       } catch (error) {
         if (!(error instanceof OpFailure)) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
         throw ioFailure(error, `Story "${story.meta.headline || story.id}" was not created`);
       }
-      await this.catalog.noteWritten(story);
+      this.remember(story, fp);
       return story;
     });
   }
@@ -271,13 +277,14 @@ export class DraftStore {
       if (!newest) throw new OpFailure('not-found', `Story ${id} has no revision to recover from.`);
       const snapshot = (await this.readRevisionFile(id, newest.file)).story;
       const story: Story = { ...snapshot, revision: snapshot.revision + 1, updatedAt: this.iso() };
+      let fp: FileFingerprint | null;
       try {
-        await writeStoryFile(this.layout.storyFile(id), story);
+        fp = await writeStoryFile(this.layout.storyFile(id), story);
         await this.snapshot(story, 'restore', `Recovered from revision ${snapshot.revision}`);
       } catch (error) {
         throw ioFailure(error, `Story ${id} was not recovered`);
       }
-      await this.catalog.noteWritten(story);
+      this.remember(story, fp);
       this.dirty = true;
       return story;
     });
@@ -308,12 +315,37 @@ export class DraftStore {
     if (!canMoveStatus(from, to)) throw new OpFailure('invalid-input', `A story cannot go from "${from}" to "${to}".`);
   }
 
-  /** Reads the current story for a change; only well-formed, current-version stories can change. */
+  private remember(story: Story, fp: FileFingerprint | null): void {
+    if (fp) this.known.set(story.id, { story, fp });
+    else this.known.delete(story.id);
+    this.catalog.noteWritten(story, fp);
+  }
+
+  private async autosaveSnapshotDue(id: string): Promise<boolean> {
+    const last = this.lastSnapshotAt.get(id);
+    if (last !== undefined) return this.now() - last >= SNAPSHOT_INTERVAL_MS;
+    return snapshotDue(sortRevisions(await this.readRevisionDir(id)), this.now());
+  }
+
+  /**
+   * Reads the current story for a change; only well-formed, current-version stories can change.
+   * When the file is exactly the version this process last wrote or read (same inode, mtime and
+   * size), the parsed copy is reused instead of reading and parsing it again.
+   */
   private async readForWrite(id: string): Promise<Story> {
-    const read = await readStoryFile(this.layout.storyFile(id)).catch((error: unknown) => {
+    const file = this.layout.storyFile(id);
+    const known = this.known.get(id);
+    const fp = await fingerprint(file);
+    if (known && sameFingerprint(known.fp, fp)) return known.story;
+    const read = await readStoryFile(file).catch((error: unknown) => {
       throw ioFailure(error, `Story ${id} could not be read`);
     });
-    if (read.kind === 'ok') return read.story;
+    if (read.kind === 'ok') {
+      // Cache only if the file did not change while we read it.
+      if (fp && sameFingerprint(fp, await fingerprint(file))) this.known.set(id, { story: read.story, fp });
+      return read.story;
+    }
+    this.known.delete(id);
     if (read.kind === 'missing')
       throw new OpFailure('not-found', `No story with id ${id} in this library (it may have been moved to the trash).`);
     if (read.kind === 'future') throw new OpFailure('read-only', `Story ${id} was saved by a newer Copydesk and is read-only here.`);
@@ -337,16 +369,23 @@ export class DraftStore {
       if (changed === current) return { story: current, snapshot: false };
       const story: Story = { ...changed, revision: current.revision + 1, updatedAt: this.iso() };
       let snapshot = false;
+      let fp: FileFingerprint | null;
       try {
-        await writeStoryFile(this.layout.storyFile(id), story);
-        if (reason && (reason !== 'auto' || snapshotDue(sortRevisions(await this.readRevisionDir(id)), this.now()))) {
+        fp = await writeStoryFile(this.layout.storyFile(id), story);
+      } catch (error) {
+        this.known.delete(id);
+        throw ioFailure(error, `Not saved: "${story.meta.headline || id}"`);
+      }
+      this.remember(story, fp);
+      try {
+        if (reason && (reason !== 'auto' || (await this.autosaveSnapshotDue(id)))) {
           await this.snapshot(story, reason, label);
           snapshot = true;
         }
       } catch (error) {
-        throw ioFailure(error, `Not saved: "${story.meta.headline || id}"`);
+        // The story itself is saved; only its history snapshot failed. Say so rather than pretend.
+        throw ioFailure(error, `"${story.meta.headline || id}" was saved, but its revision snapshot was not`);
       }
-      await this.catalog.noteWritten(story);
       return { story, snapshot };
     });
   }
@@ -373,6 +412,7 @@ export class DraftStore {
     await fs.mkdir(dir, { recursive: true });
     const doc: RevisionFile = { revision: story.revision, savedAt: this.iso(nowMs), reason, label, story };
     await writeFileAtomic(path.join(dir, revisionFileName(story.revision, nowMs, reason)), `${JSON.stringify(doc)}\n`);
+    this.lastSnapshotAt.set(story.id, nowMs);
     for (const old of revisionsToThin(sortRevisions(await fs.readdir(dir)), nowMs, this.retention)) {
       await fs.rm(path.join(dir, old.file), { force: true });
     }

@@ -11,15 +11,14 @@ import { type DamagedStory, DraftSummary } from '../../src-shared/api/drafts.js'
 import { StoryId, type Story } from '../../src-shared/article/schema.js';
 import { writeFileAtomic } from '../core/atomicWrite.js';
 import type { LibraryLayout } from './layout.js';
-import { bodyLength, readStoryFile } from './storyFile.js';
+import { bodyLength, fingerprint, readStoryFile, sameFingerprint, type FileFingerprint } from './storyFile.js';
 
-const CATALOG_VERSION = 1;
-const Fingerprint = z.object({ mtimeMs: z.number(), size: z.number() });
+const CATALOG_VERSION = 2;
+const Fingerprint = z.object({ ino: z.number(), mtimeMs: z.number(), size: z.number() });
 const CacheFile = z.object({
   version: z.literal(CATALOG_VERSION),
   entries: z.array(z.object({ summary: DraftSummary, fp: Fingerprint })),
 });
-type Fingerprint = z.infer<typeof Fingerprint>;
 
 export function summarize(story: Story, readOnly = false): DraftSummary {
   const { meta } = story;
@@ -44,18 +43,9 @@ export interface Catalog {
   summaries(): DraftSummary[];
   damaged(): DamagedStory[];
   /** Record a story this process just wrote (avoids re-reading it). */
-  noteWritten(story: Story): Promise<void>;
+  noteWritten(story: Story, fp: FileFingerprint | null): void;
   forget(id: string): void;
   save(): Promise<void>;
-}
-
-async function fingerprint(file: string): Promise<Fingerprint | null> {
-  try {
-    const stat = await fs.stat(file);
-    return { mtimeMs: stat.mtimeMs, size: stat.size };
-  } catch {
-    return null;
-  }
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -78,7 +68,17 @@ export interface QuarantineHooks {
 
 export function createCatalog(layout: LibraryLayout, hooks: QuarantineHooks): Catalog {
   const cacheFile = path.join(layout.cache, 'catalog.json');
-  const entries = new Map<string, { summary: DraftSummary; fp: Fingerprint }>();
+  // A story this process just saved keeps its summary pending until someone lists: autosaves of
+  // a long story then cost no summary work at all.
+  const entries = new Map<string, { summary: DraftSummary; fp: FileFingerprint } | { pending: Story; fp: FileFingerprint }>();
+  const summaryOf = (id: string): DraftSummary | null => {
+    const entry = entries.get(id);
+    if (!entry) return null;
+    if ('summary' in entry) return entry.summary;
+    const summary = summarize(entry.pending);
+    entries.set(id, { summary, fp: entry.fp });
+    return summary;
+  };
   const damagedById = new Map<string, DamagedStory>();
   let loaded = false;
   let changed = false;
@@ -97,7 +97,7 @@ export function createCatalog(layout: LibraryLayout, hooks: QuarantineHooks): Ca
     const file = layout.storyFile(id);
     const fp = await fingerprint(file);
     const cached = entries.get(id);
-    if (fp && cached && cached.fp.mtimeMs === fp.mtimeMs && cached.fp.size === fp.size) return;
+    if (fp && cached && sameFingerprint(cached.fp, fp)) return;
     if (!fp && !cached && damagedById.has(id)) return;
     changed = true;
     const read = fp ? await readStoryFile(file) : ({ kind: 'missing' } as const);
@@ -139,11 +139,11 @@ export function createCatalog(layout: LibraryLayout, hooks: QuarantineHooks): Ca
       await mapLimit(ids, 64, refreshOne);
       if (changed) await this.save();
     },
-    summaries: () => [...entries.values()].map((entry) => entry.summary),
+    summaries: () => [...entries.keys()].map((id) => summaryOf(id) as DraftSummary),
     damaged: () => [...damagedById.values()],
-    async noteWritten(story) {
-      const fp = await fingerprint(layout.storyFile(story.id));
-      if (fp) entries.set(story.id, { summary: summarize(story), fp });
+    noteWritten(story, fp) {
+      if (fp) entries.set(story.id, { pending: story, fp });
+      else entries.delete(story.id);
       damagedById.delete(story.id);
       changed = true;
     },
@@ -157,7 +157,8 @@ export function createCatalog(layout: LibraryLayout, hooks: QuarantineHooks): Ca
       changed = false;
       try {
         await fs.mkdir(layout.cache, { recursive: true });
-        await writeFileAtomic(cacheFile, JSON.stringify({ version: CATALOG_VERSION, entries: [...entries.values()] }));
+        const all = [...entries.entries()].map(([id, entry]) => ({ summary: summaryOf(id) as DraftSummary, fp: entry.fp }));
+        await writeFileAtomic(cacheFile, JSON.stringify({ version: CATALOG_VERSION, entries: all }));
       } catch {
         changed = true; // the cache is an optimisation; the next refresh tries again
       }

@@ -67,8 +67,8 @@ describe('library lock', () => {
   });
 
   it('refuses clearly when the library folder is gone', async () => {
-    const { lockPath } = setup();
-    await expect(createLibraryLock('/nonexistent/library', lockPath).run(async () => 1)).rejects.toMatchObject({
+    const gone = path.join(tempLibraryPath(), 'unplugged');
+    await expect(createLibraryLock(gone, path.join(gone, '.copydesk.lock')).run(async () => 1)).rejects.toMatchObject({
       message: expect.stringContaining('missing'),
     });
   });

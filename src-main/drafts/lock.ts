@@ -73,40 +73,33 @@ export function createLibraryLock(root: string, lockPath: string, options: { sta
   }
 
   async function acquire(): Promise<() => Promise<void>> {
-    try {
-      await fs.access(root);
-    } catch {
-      throw new OpFailure('io-error', `The library folder ${root} is missing (deleted or disconnected). Nothing was changed.`);
-    }
     const owner: Owner = { pid: process.pid, host, token: randomBytes(12).toString('hex') };
     const content = JSON.stringify(owner);
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      let created = false;
       try {
-        const handle = await fs.open(lockPath, 'wx');
-        created = true;
-        try {
-          await handle.writeFile(content);
-        } finally {
-          await handle.close();
-        }
-        const heartbeat = setInterval(
-          () => {
-            const now = new Date();
-            void fs.utimes(lockPath, now, now).catch(() => undefined);
-          },
-          Math.max(staleMs / 3, 1000),
-        );
+        // One call creates and fills the lock (O_EXCL); it is on the path of every autosave.
+        await fs.writeFile(lockPath, content, { flag: 'wx' });
+        const heartbeat = setInterval(() => {
+          const now = new Date();
+          void fs.utimes(lockPath, now, now).catch(() => undefined);
+        }, Math.max(staleMs / 3, 1000));
         heartbeat.unref();
+        // While we live nobody takes our lock over (same host checks our pid; others wait for a
+        // missed heartbeat), so releasing is a plain delete.
         return async () => {
           clearInterval(heartbeat);
-          const current = await fs.readFile(lockPath, 'utf8').catch(() => null);
-          if (current === content) await fs.rm(lockPath, { force: true });
+          await fs.rm(lockPath, { force: true });
         };
       } catch (error) {
-        if (created) await fs.rm(lockPath, { force: true }).catch(() => undefined); // e.g. disk full mid-write
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw ioFailure(error, `Cannot write to the library ${root}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') throw new OpFailure('io-error', `The library folder ${root} is missing (deleted or disconnected). Nothing was changed.`);
+        if (code !== 'EEXIST') {
+          // e.g. disk full after the file was created: remove it if it is an empty or our own lock.
+          const left = await fs.readFile(lockPath, 'utf8').catch(() => null);
+          if (left === '' || left === content) await fs.rm(lockPath, { force: true }).catch(() => undefined);
+          throw ioFailure(error, `Cannot write to the library ${root}`);
+        }
       }
       const [text, stat] = await Promise.all([fs.readFile(lockPath, 'utf8').catch(() => null), fs.stat(lockPath).catch(() => null)]);
       if (text !== null && stat && (await isStale(text, stat.mtimeMs))) {

@@ -47,19 +47,43 @@ export async function readStoryFile(file: string): Promise<StoryRead> {
   return parseStoryText(text);
 }
 
+/**
+ * Identifies one version of a story file without reading it. Every write is a rename of a new
+ * temp file, so the inode changes with each version even when size and mtime collide.
+ */
+export interface FileFingerprint {
+  readonly ino: number;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+export async function fingerprint(file: string): Promise<FileFingerprint | null> {
+  try {
+    const stat = await fs.stat(file);
+    return { ino: stat.ino, mtimeMs: stat.mtimeMs, size: stat.size };
+  } catch {
+    return null;
+  }
+}
+
+export function sameFingerprint(a: FileFingerprint | null | undefined, b: FileFingerprint | null | undefined): boolean {
+  return !!a && !!b && a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;
+}
+
 export function serializeStory(story: Story): string {
   return `${JSON.stringify(story)}\n`;
 }
 
-export async function writeStoryFile(file: string, story: Story): Promise<void> {
+/** Writes atomically and returns the new file's fingerprint. */
+export async function writeStoryFile(file: string, story: Story): Promise<FileFingerprint | null> {
   await writeFileAtomic(file, serializeStory(story));
+  return fingerprint(file);
 }
 
-/** Visible characters of the body (no whitespace): the sidebar's length figure. */
+/** Visible characters of the body (code points that are not whitespace): the sidebar's length figure. */
 export function bodyLength(story: Story): number {
-  let count = 0;
-  for (const char of editorStateText(story.content.editorState)) if (!/\s/u.test(char)) count++;
-  return count;
+  const visible = editorStateText(story.content.editorState).replace(/\s+/gu, '');
+  return visible.length - (visible.match(/[\uD800-\uDBFF]/g)?.length ?? 0);
 }
 
 export function displayHeadline(meta: Pick<StoryMeta, 'headline'>): string {
