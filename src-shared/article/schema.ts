@@ -76,10 +76,16 @@ export type Story = z.infer<typeof Story>;
 
 /** UTF-8 size of a value's JSON (counted here: src-shared has no TextEncoder in its lib). */
 export function jsonBytes(value: unknown): number {
-  let bytes = 0;
-  for (const char of JSON.stringify(value) ?? '') {
-    const code = char.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  const json = JSON.stringify(value) ?? '';
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
+      i++;
+    } else bytes += 2;
   }
   return bytes;
 }
