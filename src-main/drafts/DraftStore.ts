@@ -156,7 +156,7 @@ export class DraftStore {
   async writeNew(story: Story, reason: RevisionReason): Promise<Story> {
     return this.lock.run(async () => {
       const dir = this.layout.storyDir(story.id);
-      let fp: FileFingerprint | null = null;
+      let fp: FileFingerprint | null;
       try {
         await fs.mkdir(this.layout.revisionsDir(story.id), { recursive: true });
         if ((await readStoryFile(this.layout.storyFile(story.id))).kind !== 'missing')
