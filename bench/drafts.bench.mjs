@@ -17,7 +17,11 @@ const STORIES = Number(process.env.BENCH_STORIES ?? 5000);
 const KILLS = Number(process.env.BENCH_KILLS ?? 1000);
 
 const lib = await bundle(
-  { DraftStore: 'src-main/drafts/DraftStore.ts#DraftStore', runCrashLoop: 'src-main/drafts/testing/crashLoop.ts#runCrashLoop', serializeStory: 'src-main/drafts/storyFile.ts#serializeStory' },
+  {
+    DraftStore: 'src-main/drafts/DraftStore.ts#DraftStore',
+    runCrashLoop: 'src-main/drafts/testing/crashLoop.ts#runCrashLoop',
+    serializeStory: 'src-main/drafts/storyFile.ts#serializeStory',
+  },
   { crashChild: 'src-main/drafts/testing/crashChild.ts' },
 );
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-drafts-'));
@@ -79,7 +83,13 @@ async function saveLatency(words) {
   let bytes = 0;
   for (let i = 0; i < SAVES; i++) {
     const editorState = body(words, i);
-    const input = { id: story.id, baseRevision: story.revision, meta: { ...story.meta, headline: `v${i}` }, content: { editorState }, photos: [] };
+    const input = {
+      id: story.id,
+      baseRevision: story.revision,
+      meta: { ...story.meta, headline: `v${i}` },
+      content: { editorState },
+      photos: [],
+    };
     const { value: saved, ms } = await time(() => store.save(input));
     ours.push(ms);
     story = { ...story, revision: saved.revision, meta: input.meta, content: input.content };
@@ -90,7 +100,15 @@ async function saveLatency(words) {
   }
   const o = percentiles(ours);
   const b = percentiles(bare);
-  return { words, story_bytes: bytes, copydesk_save: o, baseline_bare_atomic_write: b, baseline_bare_atomic_write_sync: percentiles(bareSync), ratio_p50: +(o.p50_ms / b.p50_ms).toFixed(2), ratio_p99: +(o.p99_ms / b.p99_ms).toFixed(2) };
+  return {
+    words,
+    story_bytes: bytes,
+    copydesk_save: o,
+    baseline_bare_atomic_write: b,
+    baseline_bare_atomic_write_sync: percentiles(bareSync),
+    ratio_p50: +(o.p50_ms / b.p50_ms).toFixed(2),
+    ratio_p99: +(o.p99_ms / b.p99_ms).toFixed(2),
+  };
 }
 
 async function libraryList() {
@@ -103,7 +121,12 @@ async function libraryList() {
     const id = seedStore.nextId();
     const dir = path.join(root, 'stories', id);
     mkdirSync(dir, { recursive: true });
-    const story = { ...template, id, meta: { ...template.meta, headline: `第${i}篇 story ${i}`, status: ['draft', 'ready', 'editing'][i % 3] }, content: { editorState: body(300, i) } };
+    const story = {
+      ...template,
+      id,
+      meta: { ...template.meta, headline: `第${i}篇 story ${i}`, status: ['draft', 'ready', 'editing'][i % 3] },
+      content: { editorState: body(300, i) },
+    };
     writeFileSync(path.join(dir, 'story.json'), lib.serializeStory(story));
   }
   const fixtureMs = Date.now() - t0;
@@ -113,8 +136,24 @@ async function libraryList() {
   await warm.list();
   const filtered = [];
   for (let i = 0; i < 50; i++) filtered.push((await time(() => warm.list({ status: ['ready'] }))).ms);
+  // Search: the first query builds the index from the files (no cache); then timed queries.
+  const searcher = await lib.DraftStore.open({ root });
+  const rebuild = await time(() => searcher.list({ query: '公園' }));
+  const queries = ['公園', '贛江新區', '市民', 'council', 'budget vote', '停車位 mayor', '第12篇', 'story 4999', '濱江', 'weekend'];
+  const searchTimes = [];
+  for (let i = 0; i < 200; i++) {
+    const query = queries[i % queries.length];
+    searchTimes.push((await time(() => searcher.list({ query, ...(i % 3 === 0 ? { status: ['ready'] } : {}) }))).ms);
+  }
+  const persist = await time(() => searcher.search.persist());
+  const warmStart = await lib.DraftStore.open({ root });
+  const cachedFirstQuery = await time(() => warmStart.list({ query: '公園' }));
   return {
     stories: withCache.value.stories.length,
+    search_index_rebuild_ms: +rebuild.ms.toFixed(1),
+    search_index_save_ms: +persist.ms.toFixed(1),
+    search_first_query_with_cache_ms: +cachedFirstQuery.ms.toFixed(1),
+    search: percentiles(searchTimes),
     fixture_ms: fixtureMs,
     cold_list_without_cache_ms: +noCache.ms.toFixed(1),
     cold_list_with_cache_ms: +withCache.ms.toFixed(1),
@@ -126,8 +165,17 @@ const result = { save_latency: [] };
 for (const words of [2000, 10000, 50000]) result.save_latency.push(await saveLatency(words));
 result.library = await libraryList();
 if (KILLS > 0) {
-  const { ms, value } = await time(() => lib.runCrashLoop({ root: path.join(tmp(), 'lib'), childScript: lib.crashChild, kills: KILLS, seed: 7 }));
-  result.crash_loop = { kills: value.kills, torn: value.torn, lost_acknowledged: value.lost, mismatched: value.mismatched, acknowledged_saves: value.acknowledgedSaves, seconds: +(ms / 1000).toFixed(1) };
+  const { ms, value } = await time(() =>
+    lib.runCrashLoop({ root: path.join(tmp(), 'lib'), childScript: lib.crashChild, kills: KILLS, seed: 7 }),
+  );
+  result.crash_loop = {
+    kills: value.kills,
+    torn: value.torn,
+    lost_acknowledged: value.lost,
+    mismatched: value.mismatched,
+    acknowledged_saves: value.acknowledgedSaves,
+    seconds: +(ms / 1000).toFixed(1),
+  };
 }
 rmSync(lib.dir, { recursive: true, force: true });
 console.log(JSON.stringify(result));

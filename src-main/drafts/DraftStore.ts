@@ -25,7 +25,8 @@ import { findQuarantine, quarantineStory } from './damaged.js';
 import { ioFailure } from './ioErrors.js';
 import { libraryLayout, LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, type LibraryLayout } from './layout.js';
 import { createLibraryLock, type LibraryLock } from './lock.js';
-import { filterSummaries, type ListFilters } from './listFilters.js';
+import { filterSummaries, matchesFilters, type ListFilters } from './listFilters.js';
+import { createSearch } from './searchService.js';
 import {
   defaultRetention,
   RevisionFile,
@@ -54,6 +55,7 @@ export class DraftStore {
   readonly layout: LibraryLayout;
   private readonly lock: LibraryLock;
   readonly trash: Trash;
+  readonly search: ReturnType<typeof createSearch>;
   private readonly catalog: Catalog;
   private readonly now: () => number;
   private readonly user: string;
@@ -76,6 +78,7 @@ export class DraftStore {
       quarantine: (id, reason) => quarantineStory(this.layout, id, reason, this.now()),
       find: (id) => findQuarantine(this.layout, id),
     });
+    this.search = createSearch(this.layout);
     this.trash = createTrash(this.layout, this.lock, this.now, () => this.invalidate());
   }
 
@@ -125,12 +128,19 @@ export class DraftStore {
     return new Date(ms).toISOString();
   }
 
-  async list(filters: ListFilters = {}): Promise<DraftList> {
+  async list(filters: ListFilters & { query?: string | undefined } = {}): Promise<DraftList> {
     if (this.dirty || this.alwaysRefresh) {
       this.dirty = false;
       await this.catalog.refresh();
     }
-    return { stories: filterSummaries(this.catalog.summaries(), filters), damaged: this.catalog.damaged() };
+    const query = filters.query?.trim();
+    if (!query) return { stories: filterSummaries(this.catalog.summaries(), filters), damaged: this.catalog.damaged() };
+    const hits = await this.search.search(query, this.catalog, filters);
+    const stories = hits.flatMap((hit) => {
+      const summary = this.catalog.summary(hit.id);
+      return summary && matchesFilters(summary, filters) ? [{ ...summary, snippet: hit.snippet }] : [];
+    });
+    return { stories, damaged: this.catalog.damaged() };
   }
 
   async create(

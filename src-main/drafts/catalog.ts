@@ -40,7 +40,10 @@ export function summarize(story: Story, readOnly = false): DraftSummary {
 
 export interface Catalog {
   refresh(): Promise<void>;
+  /** Changes whenever any entry changes (lets the search index skip re-syncing). */
+  readonly generation: number;
   summaries(): DraftSummary[];
+  summary(id: string): DraftSummary | null;
   damaged(): DamagedStory[];
   /** Record a story this process just wrote (avoids re-reading it). */
   noteWritten(story: Story, fp: FileFingerprint | null): void;
@@ -81,7 +84,14 @@ export function createCatalog(layout: LibraryLayout, hooks: QuarantineHooks): Ca
   };
   const damagedById = new Map<string, DamagedStory>();
   let loaded = false;
-  let changed = false;
+  /** The cache file needs writing. */
+  let unsaved = false;
+  /** Bumped by every change to an entry. */
+  let generation = 0;
+  const markChanged = () => {
+    unsaved = true;
+    generation++;
+  };
 
   async function loadCache(): Promise<void> {
     loaded = true;
@@ -99,7 +109,7 @@ export function createCatalog(layout: LibraryLayout, hooks: QuarantineHooks): Ca
     const cached = entries.get(id);
     if (fp && cached && sameFingerprint(cached.fp, fp)) return;
     if (!fp && !cached && damagedById.has(id)) return;
-    changed = true;
+    markChanged();
     const read = fp ? await readStoryFile(file) : ({ kind: 'missing' } as const);
     if (read.kind === 'ok') {
       entries.set(id, { summary: summarize(read.story), fp: fp! });
@@ -120,6 +130,9 @@ export function createCatalog(layout: LibraryLayout, hooks: QuarantineHooks): Ca
   }
 
   return {
+    get generation() {
+      return generation;
+    },
     async refresh() {
       if (!loaded) await loadCache();
       let names: string[];
@@ -133,34 +146,35 @@ export function createCatalog(layout: LibraryLayout, hooks: QuarantineHooks): Ca
       for (const id of entries.keys()) {
         if (!present.has(id)) {
           entries.delete(id);
-          changed = true;
+          markChanged();
         }
       }
-      await mapLimit(ids, 64, refreshOne);
-      if (changed) await this.save();
+      await mapLimit(ids, 128, refreshOne);
+      if (unsaved) await this.save();
     },
     summaries: () => [...entries.keys()].map((id) => summaryOf(id) as DraftSummary),
+    summary: summaryOf,
     damaged: () => [...damagedById.values()],
     noteWritten(story, fp) {
       if (fp) entries.set(story.id, { pending: story, fp });
       else entries.delete(story.id);
       damagedById.delete(story.id);
-      changed = true;
+      markChanged();
     },
     forget(id) {
       entries.delete(id);
       damagedById.delete(id);
-      changed = true;
+      markChanged();
     },
     async save() {
-      if (!changed) return;
-      changed = false;
+      if (!unsaved) return;
+      unsaved = false;
       try {
         await fs.mkdir(layout.cache, { recursive: true });
         const all = [...entries.entries()].map(([id, entry]) => ({ summary: summaryOf(id) as DraftSummary, fp: entry.fp }));
         await writeFileAtomic(cacheFile, JSON.stringify({ version: CATALOG_VERSION, entries: all }));
       } catch {
-        changed = true; // the cache is an optimisation; the next refresh tries again
+        markChanged(); // the cache is an optimisation; the next refresh tries again
       }
     },
   };

@@ -80,10 +80,13 @@ export function createLibraryLock(root: string, lockPath: string, options: { sta
       try {
         // One call creates and fills the lock (O_EXCL); it is on the path of every autosave.
         await fs.writeFile(lockPath, content, { flag: 'wx' });
-        const heartbeat = setInterval(() => {
-          const now = new Date();
-          void fs.utimes(lockPath, now, now).catch(() => undefined);
-        }, Math.max(staleMs / 3, 1000));
+        const heartbeat = setInterval(
+          () => {
+            const now = new Date();
+            void fs.utimes(lockPath, now, now).catch(() => undefined);
+          },
+          Math.max(staleMs / 3, 1000),
+        );
         heartbeat.unref();
         // While we live nobody takes our lock over (same host checks our pid; others wait for a
         // missed heartbeat), so releasing is a plain delete.
@@ -93,7 +96,8 @@ export function createLibraryLock(root: string, lockPath: string, options: { sta
         };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') throw new OpFailure('io-error', `The library folder ${root} is missing (deleted or disconnected). Nothing was changed.`);
+        if (code === 'ENOENT')
+          throw new OpFailure('io-error', `The library folder ${root} is missing (deleted or disconnected). Nothing was changed.`);
         if (code !== 'EEXIST') {
           // e.g. disk full after the file was created: remove it if it is an empty or our own lock.
           const left = await fs.readFile(lockPath, 'utf8').catch(() => null);

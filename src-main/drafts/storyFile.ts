@@ -3,7 +3,7 @@
  * file as current (possibly migrated), from a future version (read-only), or damaged (with the
  * reason), so one bad file never stops the library from loading.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, stat } from 'node:fs';
 import { describeIssues } from '../../src-shared/api/result.js';
 import { migrateStory } from '../../src-shared/article/migrate.js';
 import { Story, type StoryMeta } from '../../src-shared/article/schema.js';
@@ -57,13 +57,11 @@ export interface FileFingerprint {
   readonly size: number;
 }
 
-export async function fingerprint(file: string): Promise<FileFingerprint | null> {
-  try {
-    const stat = await fs.stat(file);
-    return { ino: stat.ino, mtimeMs: stat.mtimeMs, size: stat.size };
-  } catch {
-    return null;
-  }
+/** The file's fingerprint, or null if it is missing. (Callback `stat`: a cold start stats every story, and the callback API costs a fraction of fs.promises per call.) */
+export function fingerprint(file: string): Promise<FileFingerprint | null> {
+  return new Promise((resolve) => {
+    stat(file, (error, info) => resolve(error ? null : { ino: info.ino, mtimeMs: info.mtimeMs, size: info.size }));
+  });
 }
 
 export function sameFingerprint(a: FileFingerprint | null | undefined, b: FileFingerprint | null | undefined): boolean {

@@ -81,8 +81,14 @@ function kindOf(cp: number): Kind {
 
 let twToCn: ((text: string) => string) | undefined;
 let hkToCn: ((text: string) => string) | undefined;
-/** Folded form of each Han character met so far. */
+/** Folded form of each Han character met so far (any code point). */
 const foldCache = new Map<number, string>();
+/**
+ * The same for BMP code units, as a flat table for the hot loop: 0 = not looked up yet; else the
+ * folded code unit (the unit itself if unchanged), or NOT_ONE_UNIT if the fold is not one BMP unit.
+ */
+const bmpFold = new Uint16Array(0x10000);
+const NOT_ONE_UNIT = 0xffff;
 
 function convertChar(ch: string): string {
   twToCn ??= Converter({ from: 'tw', to: 'cn' });
@@ -91,12 +97,12 @@ function convertChar(ch: string): string {
   return viaTw !== ch ? viaTw : hkToCn(ch);
 }
 
-/** Traditional → Simplified for one Han character (any other character is returned as is). */
-function foldChar(cp: number, ch: string): string {
+/** Traditional → Simplified for one character (anything but Han is returned as is). */
+function foldChar(cp: number): string {
   let folded = foldCache.get(cp);
   if (folded !== undefined) return folded;
-  folded = ch;
-  if (HAN_RE.test(ch)) {
+  folded = String.fromCodePoint(cp);
+  if (HAN_RE.test(folded)) {
     // Iterate to a fixed point (at most a few steps) so that fold(fold(c)) = fold(c).
     for (let step = 0; step < 4; step++) {
       const next = convertChar(folded);
@@ -108,25 +114,63 @@ function foldChar(cp: number, ch: string): string {
   return folded;
 }
 
+function bmpFoldOf(unit: number): number {
+  let folded = bmpFold[unit] as number;
+  if (folded === 0) {
+    const result = kindOf(unit) === Kind.Cjk ? foldChar(unit) : String.fromCharCode(unit);
+    folded = result.length === 1 ? result.charCodeAt(0) : NOT_ONE_UNIT;
+    bmpFold[unit] = folded;
+  }
+  return folded;
+}
+
 /** NFKC + lower case + Traditional→Simplified fold of Han characters. Used for indexing, queries and verification. */
 export function normalizeText(text: string): string {
-  const lowered = text.normalize('NFKC').toLowerCase();
-  let out = '';
-  let copiedUpTo = 0;
-  for (let i = 0; i < lowered.length;) {
-    const cp = lowered.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
-    if (cp >= 0x2e80 && kindOf(cp) === Kind.Cjk) {
-      const ch = lowered.slice(i, i + width);
-      const folded = foldChar(cp, ch);
-      if (folded !== ch) {
-        out += lowered.slice(copiedUpTo, i) + folded;
-        copiedUpTo = i + width;
-      }
+  const s = text.normalize('NFKC').toLowerCase();
+  // Folds almost always replace one code unit by one: patch a copy of the code units in place.
+  let units: Uint16Array | null = null;
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit < 0x2e80) continue;
+    let folded: number;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const cp = s.codePointAt(i) as number;
+      if (cp <= 0xffff || kindOf(cp) !== Kind.Cjk) continue;
+      const result = foldChar(cp);
+      i++;
+      if (result.length !== 2) return normalizeSlowly(s);
+      if (result.charCodeAt(0) === unit && result.charCodeAt(1) === s.charCodeAt(i)) continue;
+      units ??= unitsOf(s);
+      units[i - 1] = result.charCodeAt(0);
+      folded = result.charCodeAt(1);
+    } else {
+      folded = bmpFoldOf(unit);
+      if (folded === unit) continue;
+      if (folded === NOT_ONE_UNIT) return normalizeSlowly(s);
+      units ??= unitsOf(s);
     }
-    i += width;
+    units[i] = folded;
   }
-  return copiedUpTo === 0 ? lowered : out + lowered.slice(copiedUpTo);
+  if (units === null) return s;
+  let out = '';
+  for (let k = 0; k < units.length; k += 4096) out += String.fromCharCode.apply(null, units.subarray(k, k + 4096) as unknown as number[]);
+  return out;
+}
+
+function unitsOf(s: string): Uint16Array {
+  const units = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) units[k] = s.charCodeAt(k);
+  return units;
+}
+
+/** normalizeText's general case (a fold that changes the length), code point by code point. */
+function normalizeSlowly(s: string): string {
+  const parts: string[] = [];
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    parts.push(cp >= 0x2e80 && kindOf(cp) === Kind.Cjk ? foldChar(cp) : ch);
+  }
+  return parts.join('');
 }
 
 export type TokenizePurpose = 'index' | 'query';
@@ -143,87 +187,175 @@ export interface QueryGroup {
 
 let segmenter: Intl.Segmenter | undefined;
 
-function isDigit(cp: number | undefined): boolean {
-  return cp !== undefined && cp >= 0x30 && cp <= 0x39;
+/** Kind of the code point at s[i]; sets `width` to its length in code units. */
+let width = 1;
+function kindAt(s: string, i: number): Kind {
+  const unit = s.charCodeAt(i);
+  width = 1;
+  if (unit < 0x80) return ASCII_KIND[unit] as Kind;
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const cp = s.codePointAt(i) as number;
+    if (cp > 0xffff) width = 2;
+    return kindOf(cp);
+  }
+  const kind = bmpKind[unit] as Kind;
+  return kind !== Kind.Unknown ? kind : kindOf(unit);
+}
+const ASCII_KIND = Uint8Array.from({ length: 0x80 }, (_, cp) => kindOf(cp));
+
+function isDigitUnit(unit: number): boolean {
+  return unit >= 0x30 && unit <= 0x39;
 }
 
-/** Calls `onWord` for every word and `onRun` for every Han/kana/hangul run of the normalised string `s`, in order. */
-function scan(s: string, onWord: (word: string) => void, onRun: (chars: string[]) => void): void {
+/**
+ * Walks the normalised string `s`: `onWord(start, end)` for each word, `onRun(start, end, astral)`
+ * for each Han/kana/hangul run (`astral`: it contains surrogate pairs), in order.
+ */
+function scan(s: string, onWord: (start: number, end: number) => void, onRun: (start: number, end: number, astral: boolean) => void): void {
   const n = s.length;
   let i = 0;
   while (i < n) {
-    const cp = s.codePointAt(i) as number;
-    const kind = kindOf(cp);
+    const kind = kindAt(s, i);
     if (kind === Kind.Word) {
       const start = i;
-      let end = i;
+      let end = i + width;
       while (end < n) {
-        const c = s.codePointAt(end) as number;
-        if (kindOf(c) === Kind.Word) {
-          end += c > 0xffff ? 2 : 1;
+        if (kindAt(s, end) === Kind.Word) {
+          end += width;
           continue;
         }
         // Joiners between two word characters: . ' ’ anywhere, , only between digits.
-        const next = s.codePointAt(end + 1);
-        if (next === undefined || kindOf(next) !== Kind.Word) break;
-        if (c === 0x2e || c === 0x27 || c === 0x2019 || (c === 0x2c && isDigit(s.codePointAt(end - 1)) && isDigit(next))) {
-          end += 1;
-          continue;
-        }
-        break;
+        const unit = s.charCodeAt(end);
+        if (unit !== 0x2e && unit !== 0x27 && unit !== 0x2019 && unit !== 0x2c) break;
+        if (end + 1 >= n || kindAt(s, end + 1) !== Kind.Word) break;
+        if (unit === 0x2c && !(isDigitUnit(s.charCodeAt(end - 1)) && isDigitUnit(s.charCodeAt(end + 1)))) break;
+        end += 1;
       }
-      onWord(s.slice(start, end));
+      onWord(start, end);
       i = end;
     } else if (kind === Kind.Cjk) {
-      const run: string[] = [];
-      while (i < n) {
-        const c = s.codePointAt(i) as number;
-        if (kindOf(c) !== Kind.Cjk) break;
-        if (c > 0xffff) {
-          run.push(s.slice(i, i + 2));
-          i += 2;
-        } else {
-          run.push(s[i] as string);
-          i += 1;
-        }
+      const start = i;
+      let astral = width === 2;
+      i += width;
+      while (i < n && kindAt(s, i) === Kind.Cjk) {
+        if (width === 2) astral = true;
+        i += width;
       }
-      onRun(run);
+      onRun(start, i, astral);
     } else if (kind === Kind.Dictionary) {
       const start = i;
       // Combining marks of these scripts belong to the script, so the run stays whole.
-      while (i < n) {
-        const c = s.codePointAt(i) as number;
-        if (kindOf(c) !== Kind.Dictionary) break;
-        i += c > 0xffff ? 2 : 1;
-      }
+      i += width;
+      while (i < n && kindAt(s, i) === Kind.Dictionary) i += width;
       segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-      for (const part of segmenter.segment(s.slice(start, i))) if (part.isWordLike) onWord(part.segment);
+      const base = start;
+      for (const part of segmenter.segment(s.slice(start, i)))
+        if (part.isWordLike) onWord(base + part.index, base + part.index + part.segment.length);
     } else {
-      i += cp > 0xffff ? 2 : 1;
+      i += width;
     }
   }
 }
 
+/** Emits a run's tokens: overlapping bigrams; for indexing also the last character alone (the only token of a 1-character run). */
+function runTokens(s: string, start: number, end: number, astral: boolean, purpose: TokenizePurpose, emit: (token: string) => void): void {
+  if (!astral) {
+    if (end - start === 1) return emit(s[start] as string);
+    for (let k = start; k + 2 <= end; k++) emit(s.slice(k, k + 2));
+    if (purpose === 'index') emit(s[end - 1] as string);
+    return;
+  }
+  const chars = [...s.slice(start, end)];
+  if (chars.length === 1) return emit(chars[0] as string);
+  for (let k = 0; k + 1 < chars.length; k++) emit((chars[k] as string) + (chars[k + 1] as string));
+  if (purpose === 'index') emit(chars[chars.length - 1] as string);
+}
+
+// ── numeric term keys ─────────────────────────────────────────────────────────────────────────
+// The index looks up millions of Han bigrams while building; a Map lookup with a small-integer key
+// is ≈7× faster than slicing a 2-character string and looking that up. So Han/kana bigrams and
+// single characters of the BMP (U+2E80–U+9FFF, U+F900–U+FAFF) also have a numeric key, below 2^30
+// so that it stays a V8 small integer even with pointer compression (Electron). Other terms
+// (words, hangul, astral characters) are strings only.
+
+const CODE_SPAN = 0x9fff - 0x2e80 + 1 + 0x200;
+const UNIGRAM_BASE = CODE_SPAN * CODE_SPAN;
+
+function codeOf(unit: number): number {
+  if (unit >= 0x2e80 && unit <= 0x9fff) return unit - 0x2e80;
+  if (unit >= 0xf900 && unit <= 0xfaff) return unit - 0xf900 + 0x7180;
+  return -1;
+}
+
+function unitOf(code: number): number {
+  return code < 0x7180 ? code + 0x2e80 : code - 0x7180 + 0xf900;
+}
+
+/** The numeric key of a Han/kana token (a bigram or one character), or -1 if it has none. */
+export function termKeyOf(token: string): number {
+  if (token.length === 1) {
+    const a = codeOf(token.charCodeAt(0));
+    return a < 0 || kindAt(token, 0) !== Kind.Cjk ? -1 : UNIGRAM_BASE + a;
+  }
+  if (token.length === 2) {
+    const a = codeOf(token.charCodeAt(0));
+    const b = codeOf(token.charCodeAt(1));
+    return a < 0 || b < 0 || kindAt(token, 0) !== Kind.Cjk || kindAt(token, 1) !== Kind.Cjk ? -1 : a * CODE_SPAN + b;
+  }
+  return -1;
+}
+
+/** The token of a numeric key (inverse of termKeyOf). */
+export function termOfKey(key: number): string {
+  return key >= UNIGRAM_BASE
+    ? String.fromCharCode(unitOf(key - UNIGRAM_BASE))
+    : String.fromCharCode(unitOf(Math.floor(key / CODE_SPAN)), unitOf(key % CODE_SPAN));
+}
+
 /**
- * Tokens of `text` (normalised: see the module comment). `purpose` only changes one thing: for
- * `'index'` the last character of each Han/kana/hangul run of two or more is also emitted on its
- * own (see the module comment); queries leave it out. Order follows the text; duplicates are kept
- * (term frequency).
+ * Like forEachToken, but Han/kana tokens that have a numeric key (termKeyOf) are passed to
+ * `onKey` as that key instead of as a string; every other token goes to `onToken`.
  */
-export function tokenize(text: string, purpose: TokenizePurpose = 'index'): string[] {
-  const tokens: string[] = [];
+export function forEachTerm(text: string, purpose: TokenizePurpose, onToken: (token: string) => void, onKey: (key: number) => void): void {
+  const s = normalizeText(text);
   scan(
-    normalizeText(text),
-    (word) => tokens.push(word),
-    (run) => {
-      if (run.length === 1) {
-        tokens.push(run[0] as string);
-        return;
+    s,
+    (start, end) => onToken(s.slice(start, end)),
+    (start, end, astral) => {
+      if (astral) return runTokens(s, start, end, astral, purpose, (token) => onToken(token));
+      let previous = codeOf(s.charCodeAt(start));
+      if (end - start === 1) return previous >= 0 ? onKey(UNIGRAM_BASE + previous) : onToken(s[start] as string);
+      for (let k = start + 1; k < end; k++) {
+        const code = codeOf(s.charCodeAt(k));
+        if (previous >= 0 && code >= 0) onKey(previous * CODE_SPAN + code);
+        else onToken(s.slice(k - 1, k + 1));
+        previous = code;
       }
-      for (let k = 0; k + 1 < run.length; k++) tokens.push((run[k] as string) + (run[k + 1] as string));
-      if (purpose === 'index') tokens.push(run[run.length - 1] as string);
+      if (purpose === 'index') {
+        if (previous >= 0) onKey(UNIGRAM_BASE + previous);
+        else onToken(s[end - 1] as string);
+      }
     },
   );
+}
+
+/**
+ * Calls `emit` for each token of `text`, in order, duplicates included (term frequency). See the
+ * module comment; `purpose` only decides whether runs also emit their last character alone.
+ */
+export function forEachToken(text: string, purpose: TokenizePurpose, emit: (token: string) => void): void {
+  const s = normalizeText(text);
+  scan(
+    s,
+    (start, end) => emit(s.slice(start, end)),
+    (start, end, astral) => runTokens(s, start, end, astral, purpose, emit),
+  );
+}
+
+/** Tokens of `text` (see forEachToken). */
+export function tokenize(text: string, purpose: TokenizePurpose = 'index'): string[] {
+  const tokens: string[] = [];
+  forEachToken(text, purpose, (token) => tokens.push(token));
   return tokens;
 }
 
@@ -234,14 +366,17 @@ export function tokenize(text: string, purpose: TokenizePurpose = 'index'): stri
  */
 export function queryGroups(query: string): QueryGroup[] {
   const groups: QueryGroup[] = [];
+  const s = normalizeText(query);
   scan(
-    normalizeText(query),
-    (word) => groups.push({ text: word, tokens: [word], cjk: false }),
-    (run) => {
+    s,
+    (start, end) => {
+      const word = s.slice(start, end);
+      groups.push({ text: word, tokens: [word], cjk: false });
+    },
+    (start, end, astral) => {
       const tokens: string[] = [];
-      if (run.length === 1) tokens.push(run[0] as string);
-      for (let k = 0; k + 1 < run.length; k++) tokens.push((run[k] as string) + (run[k + 1] as string));
-      groups.push({ text: run.join(''), tokens, cjk: true });
+      runTokens(s, start, end, astral, 'query', (token) => tokens.push(token));
+      groups.push({ text: s.slice(start, end), tokens, cjk: true });
     },
   );
   return groups;
@@ -249,18 +384,28 @@ export function queryGroups(query: string): QueryGroup[] {
 
 /** True for a query term that is one Han/kana/hangul character: it is matched as a prefix (see the module comment). */
 export function isSingleCjkTerm(term: string): boolean {
-  const cp = term.codePointAt(0);
-  return cp !== undefined && term.length === (cp > 0xffff ? 2 : 1) && kindOf(cp) === Kind.Cjk;
+  return term.length > 0 && kindAt(term, 0) === Kind.Cjk && width === term.length;
 }
 
 /** True if the term starts with a Han/kana/hangul character (bigrams and single characters). */
 export function isCjkTerm(term: string): boolean {
-  const cp = term.codePointAt(0);
-  return cp !== undefined && kindOf(cp) === Kind.Cjk;
+  return term.length > 0 && kindAt(term, 0) === Kind.Cjk;
 }
 
 /** True for a character that belongs to words (letters, digits, marks, connectors) outside Han/kana/hangul. */
 export function isWordChar(ch: string): boolean {
-  const cp = ch.codePointAt(0);
-  return cp !== undefined && kindOf(cp) === Kind.Word;
+  return ch.length > 0 && kindAt(ch, 0) === Kind.Word;
+}
+
+/** Bump when tokenizing changes in a way the fold probe below cannot notice. */
+export const TOKENIZER_VERSION = 1;
+/** Characters whose fold has changed between OpenCC releases or depends on the Taiwan/Hong Kong tables. */
+const FOLD_PROBE = '麼么著衞臺裡裏乾幹髮發麪餘隻為羣綫峯鍾鐘囉瞭於游遊註纔';
+
+/**
+ * Identifies the tokenizer an index was built with: the version above plus the fold of a probe
+ * string, so an index cached under another opencc-js dictionary is rebuilt rather than half-matching.
+ */
+export function tokenizerFingerprint(): string {
+  return `${TOKENIZER_VERSION}:${normalizeText(FOLD_PROBE)}`;
 }
