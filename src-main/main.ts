@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import { PENDING_OPENS_EVENT } from '../src-shared/api/channels.js';
+import { FLUSH_BEFORE_CLOSE_EVENT, PENDING_OPENS_EVENT } from '../src-shared/api/channels.js';
 import { pickUiLanguage } from '../src-shared/api/locale.js';
 import { decideNavigation } from './app/navigation.js';
 import { installMenu } from './app/nativeMenu.js';
@@ -69,6 +69,24 @@ async function start(): Promise<void> {
       stateFile: path.join(app.getPath('userData'), 'window-state.json'),
     });
   let win = await openWindow();
+  // Closing the window first lets the UI save what is unsaved (at most 3 s), then closes for real.
+  const guardClose = (target: BrowserWindow) => {
+    let allowed = false;
+    let timer: NodeJS.Timeout | undefined;
+    ctx.onCloseReady = () => {
+      allowed = true;
+      clearTimeout(timer);
+      if (!target.isDestroyed()) target.close();
+      return true;
+    };
+    target.on('close', (event) => {
+      if (allowed) return;
+      event.preventDefault();
+      target.webContents.send(FLUSH_BEFORE_CLOSE_EVENT);
+      timer ??= setTimeout(() => ctx.onCloseReady?.(), 3000);
+    });
+  };
+  guardClose(win);
 
   handOver = (paths: string[]) => {
     if (paths.length === 0) return 0;
@@ -82,7 +100,11 @@ async function start(): Promise<void> {
     handOver(openableFiles(argv.slice(1), workingDirectory));
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void openWindow().then((created) => (win = created));
+    if (BrowserWindow.getAllWindows().length === 0)
+      void openWindow().then((created) => {
+        win = created;
+        guardClose(created);
+      });
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

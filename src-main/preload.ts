@@ -5,6 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   channelNames,
+  FLUSH_BEFORE_CLOSE_EVENT as FLUSH_EVENT,
   MENU_COMMAND_EVENT as MENU_EVENT,
   methodName,
   PENDING_OPENS_EVENT as OPEN_EVENT,
@@ -15,18 +16,20 @@ const api = Object.fromEntries(
   channelNames.map((channel) => [methodName(channel), (input?: unknown) => ipcRenderer.invoke(channel, input)]),
 ) as Api;
 
-/** Push notifications from main: only these two, payload reduced to a string. */
+/** Push notifications from main: only these, payload reduced to a string. */
+const subscribe = (event: string, listener: () => void) => {
+  const wrapped = () => listener();
+  ipcRenderer.on(event, wrapped);
+  return () => void ipcRenderer.removeListener(event, wrapped);
+};
 const events = {
   onMenuCommand(listener: (command: string) => void): () => void {
     const wrapped = (_event: unknown, command: unknown) => listener(String(command));
     ipcRenderer.on(MENU_EVENT, wrapped);
     return () => ipcRenderer.removeListener(MENU_EVENT, wrapped);
   },
-  onPendingOpens(listener: () => void): () => void {
-    const wrapped = () => listener();
-    ipcRenderer.on(OPEN_EVENT, wrapped);
-    return () => ipcRenderer.removeListener(OPEN_EVENT, wrapped);
-  },
+  onPendingOpens: (listener: () => void) => subscribe(OPEN_EVENT, listener),
+  onFlushBeforeClose: (listener: () => void) => subscribe(FLUSH_EVENT, listener),
 };
 
 contextBridge.exposeInMainWorld('copydesk', { ...api, ...events, host: 'electron' });

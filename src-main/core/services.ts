@@ -22,6 +22,8 @@ export interface CoreContext {
   readonly settings: SettingsStore;
   /** Paths the OS handed us to open; drained by `app:takePendingOpens`. */
   readonly pendingOpens: string[];
+  /** The UI has saved everything and the window may close (Electron sets this; other hosts have no window). */
+  onCloseReady?: () => boolean;
 }
 
 function platformName(platform: NodeJS.Platform): AppInfo['platform'] {
@@ -57,6 +59,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
       systemLocale: ctx.systemLocale,
     }),
     'app:takePendingOpens': async () => ({ paths: ctx.pendingOpens.splice(0) }),
+    'app:closeReady': async () => ({ closing: ctx.onCloseReady?.() ?? false }),
     'settings:get': () => ctx.settings.get(),
     'settings:set': async (patch) => {
       if (patch.libraryPath != null && !path.isAbsolute(patch.libraryPath)) {

@@ -12,6 +12,8 @@ export type HostKind = 'electron' | 'web';
 export interface HostEvents {
   onMenuCommand(listener: (command: string) => void): () => void;
   onPendingOpens(listener: () => void): () => void;
+  /** Electron only: the window wants to close; save, then call `appCloseReady`. */
+  onFlushBeforeClose(listener: () => void): () => void;
 }
 
 type ElectronBridge = Api & HostEvents & { host: 'electron' };
@@ -60,7 +62,7 @@ function createWebBridge(): Api & HostEvents {
     channelNames.map((channel) => [methodName(channel), (input?: unknown) => post(channel, input, token)]),
   );
   const none = () => () => undefined; // no native menu or OS file hand-over in a browser tab
-  return { ...(methods as Api), onMenuCommand: none, onPendingOpens: none };
+  return { ...(methods as Api), onMenuCommand: none, onPendingOpens: none, onFlushBeforeClose: none };
 }
 
 export const hostKind: HostKind = window.copydesk?.host === 'electron' ? 'electron' : 'web';

@@ -1,14 +1,26 @@
 import { useTranslation } from 'react-i18next';
+import { useOptionalOpenStory } from '../story/OpenStory.js';
+import { StoryEditor } from './StoryEditor.js';
 
-/** Where the story editor goes; an empty state until a story is open. */
-export function EditorArea() {
+/** The writing area: the open story, or an empty state. */
+export function EditorArea({ error }: { error: string | null }) {
   const { t } = useTranslation();
+  const story = useOptionalOpenStory();
   return (
     <main className="editor-area" aria-label={t('editor.region')}>
-      <div className="empty-state centered">
-        <p className="empty-title">{t('editor.empty')}</p>
-        <p className="empty-hint">{t('editor.emptyHint')}</p>
-      </div>
+      {error && (
+        <p role="alert" className="error open-error">
+          {error}
+        </p>
+      )}
+      {story ? (
+        <StoryEditor />
+      ) : (
+        <div className="empty-state centered">
+          <p className="empty-title">{t('editor.empty')}</p>
+          <p className="empty-hint">{t('editor.emptyHint')}</p>
+        </div>
+      )}
     </main>
   );
 }

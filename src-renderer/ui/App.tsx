@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../src-shared/api/contract.js';
+import type { OpenedDraft } from '../../src-shared/api/drafts.js';
 import type { Settings, SettingsPatch, UiLanguage } from '../../src-shared/api/settings.js';
 import { api, hostKind } from '../bridge/index.js';
 import { EditorArea } from '../editor/EditorArea.js';
@@ -8,6 +9,8 @@ import { applyLanguage } from '../i18n/index.js';
 import { InspectorPanel } from '../inspector/InspectorPanel.js';
 import { LibrarySidebar } from '../library/LibrarySidebar.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
+import { flushAll } from '../story/flushRegistry.js';
+import { OpenStoryProvider } from '../story/OpenStory.js';
 import { StatusBar } from './StatusBar.js';
 import { applyTheme } from './theme.js';
 
@@ -23,6 +26,20 @@ export function App({ info, initialSettings, systemLanguage }: AppProps) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [inspectorOpen, setInspectorOpen] = useState(true);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [opened, setOpened] = useState<OpenedDraft | null>(null);
+  const [libraryVersion, setLibraryVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const changed = useCallback(() => setLibraryVersion((v) => v + 1), []);
+
+  const open = useCallback(async (id: string) => {
+    setError(null);
+    const result = await api.draftsGet({ id });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setOpened(result.value);
+  }, []);
 
   const updateSettings = useCallback(
     async (patch: SettingsPatch) => {
@@ -39,13 +56,21 @@ export function App({ info, initialSettings, systemLanguage }: AppProps) {
     [info.languageOverride, systemLanguage],
   );
 
+  useEffect(() => api.onFlushBeforeClose(() => void flushAll().then(() => api.appCloseReady())), []);
   useEffect(
     () =>
       api.onMenuCommand((command) => {
         if (command === 'settings') setSettingsOpen(true);
-        if (command === 'toggle-inspector') setInspectorOpen((open) => !open);
+        if (command === 'toggle-inspector') setInspectorOpen((isOpen) => !isOpen);
+        if (command === 'new-story')
+          void api.draftsCreate({}).then((r) => {
+            if (r.ok) {
+              changed();
+              void open(r.value.id);
+            }
+          });
       }),
-    [],
+    [changed, open],
   );
 
   return (
@@ -57,9 +82,24 @@ export function App({ info, initialSettings, systemLanguage }: AppProps) {
           {t('header.settings')}
         </button>
       </header>
-      <LibrarySidebar />
-      <EditorArea />
-      {inspectorOpen && <InspectorPanel />}
+      <LibrarySidebar
+        openId={opened?.story.id ?? null}
+        version={libraryVersion}
+        onOpen={(id) => void open(id)}
+        onChanged={changed}
+        onError={setError}
+      />
+      {opened ? (
+        <OpenStoryProvider key={opened.story.id} opened={opened} onSaved={changed} onCopyCreated={(id) => void open(id).then(changed)}>
+          <EditorArea error={error} />
+          {inspectorOpen && <InspectorPanel />}
+        </OpenStoryProvider>
+      ) : (
+        <>
+          <EditorArea error={error} />
+          {inspectorOpen && <InspectorPanel />}
+        </>
+      )}
       <StatusBar info={info} host={hostKind} />
       {settingsOpen && (
         <SettingsDialog

@@ -5,6 +5,7 @@
 export const channelNames = [
   'app:info',
   'app:takePendingOpens',
+  'app:closeReady',
   'settings:get',
   'settings:set',
   'drafts:list',
@@ -32,6 +33,8 @@ export type ChannelName = (typeof channelNames)[number];
 /** Main → renderer notifications (no payload beyond a short string). */
 export const MENU_COMMAND_EVENT = 'menu:command';
 export const PENDING_OPENS_EVENT = 'app:pending-opens';
+/** The window is about to close: save what is unsaved, then call `app:closeReady`. */
+export const FLUSH_BEFORE_CLOSE_EVENT = 'app:flush-before-close';
 
 /** `settings:get` → `settingsGet`: the method name the renderer calls. */
 export type MethodName<C extends string> = C extends `${infer F}:${infer V}` ? `${F}${Capitalize<V>}` : never;

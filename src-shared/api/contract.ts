@@ -50,6 +50,7 @@ export const PendingOpens = z.object({ paths: z.array(z.string()) });
 export const contract = {
   'app:info': { input: NoInput, output: AppInfo },
   'app:takePendingOpens': { input: NoInput, output: PendingOpens },
+  'app:closeReady': { input: NoInput, output: z.object({ closing: z.boolean() }) },
   'settings:get': { input: NoInput, output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
   'drafts:list': { input: ListDraftsInput, output: DraftList },

@@ -96,9 +96,9 @@ function pack(headline: number, deck: number, tags: number, body: number): numbe
     Math.min(tags, SMALL_MAX) * 0x4000000
   );
 }
-const tfHeadline = (p: number) => Math.floor(p / 0x10000) & SMALL_MAX;
-const tfDeck = (p: number) => Math.floor(p / 0x200000) & SMALL_MAX;
-const tfTags = (p: number) => Math.floor(p / 0x4000000) & SMALL_MAX;
+const tfHeadline = (p: number) => (p >>> 16) & SMALL_MAX;
+const tfDeck = (p: number) => (p >>> 21) & SMALL_MAX;
+const tfTags = (p: number) => (p >>> 26) & SMALL_MAX;
 const tfBody = (p: number) => p & BODY_MAX;
 const addPacked = (a: number, b: number) =>
   pack(tfHeadline(a) + tfHeadline(b), tfDeck(a) + tfDeck(b), tfTags(a) + tfTags(b), tfBody(a) + tfBody(b));
@@ -109,6 +109,30 @@ const BOOST_TAGS = 2;
 const BOOST_BODY = 1;
 const K1 = 1.2;
 const B = 0.75;
+
+interface NormalizedText {
+  headline: string;
+  deck: string;
+  /** The tags joined by newlines (a run never spans a line break). */
+  tags: string;
+  lead: string;
+}
+
+/** normalizeText of the stored texts: kept from indexing, or computed on first use after fromJSON. */
+function normalizedOf(doc: DocRecord): NormalizedText {
+  doc.normalized ??= {
+    headline: normalizeText(doc.headline),
+    deck: normalizeText(doc.deck),
+    tags: normalizeText(doc.tags.join('\n')),
+    lead: normalizeText(doc.lead),
+  };
+  return doc.normalized;
+}
+
+function storedTextIncludes(doc: DocRecord, run: string): boolean {
+  const { headline, deck, tags, lead } = normalizedOf(doc);
+  return headline.includes(run) || deck.includes(run) || tags.includes(run) || lead.includes(run);
+}
 
 interface DocRecord {
   readonly id: string;
@@ -129,8 +153,7 @@ interface DocRecord {
   readonly lenDeck: number;
   readonly lenTags: number;
   readonly lenBody: number;
-  /** normalizeText of headline, deck, tags and lead joined by newlines; computed on first use. */
-  normalized?: string;
+  normalized?: NormalizedText;
 }
 
 type SerializedDoc = [
@@ -253,6 +276,66 @@ class IntTable {
   }
 }
 
+/**
+ * String → id table whose lookups take a range of another string, so that the words of a story
+ * need no slicing to be found (FNV-1a hash, open addressing; the strings live in `terms`).
+ */
+class StringTable {
+  private bits = 10;
+  private ids = new Int32Array(1 << 10).fill(-1);
+  private hashes = new Int32Array(1 << 10);
+  private count = 0;
+
+  static hash(s: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
+  /** Id of the term equal to s[start, end), or -1. */
+  find(terms: readonly string[], s: string, start: number, end: number, hash: number): number {
+    const mask = (1 << this.bits) - 1;
+    const length = end - start;
+    for (let i = Math.imul(hash, 0x9e3779b1) >>> (32 - this.bits); ; i = (i + 1) & mask) {
+      const id = this.ids[i] as number;
+      if (id === -1) return -1;
+      if (this.hashes[i] !== hash) continue;
+      const term = terms[id] as string;
+      if (term.length !== length) continue;
+      let k = 0;
+      while (k < length && term.charCodeAt(k) === s.charCodeAt(start + k)) k++;
+      if (k === length) return id;
+    }
+  }
+
+  /** Adds a term known not to be present. */
+  add(hash: number, id: number): void {
+    if ((this.count + 1) * 2 > 1 << this.bits) this.resize();
+    const mask = (1 << this.bits) - 1;
+    let i = Math.imul(hash, 0x9e3779b1) >>> (32 - this.bits);
+    while (this.ids[i] !== -1) i = (i + 1) & mask;
+    this.ids[i] = id;
+    this.hashes[i] = hash;
+    this.count++;
+  }
+
+  clear(): void {
+    this.bits = 10;
+    this.ids = new Int32Array(1 << 10).fill(-1);
+    this.hashes = new Int32Array(1 << 10);
+    this.count = 0;
+  }
+
+  private resize(): void {
+    const { ids, hashes } = this;
+    this.bits++;
+    this.ids = new Int32Array(1 << this.bits).fill(-1);
+    this.hashes = new Int32Array(1 << this.bits);
+    this.count = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i] !== -1) this.add(hashes[i] as number, ids[i] as number);
+  }
+}
+
 /** Growable Int32Array. */
 function grow(array: Int32Array, minLength: number, fill = 0): Int32Array {
   if (array.length >= minLength) return array;
@@ -267,13 +350,6 @@ interface Postings {
   slots: Int32Array;
   tfs: Int32Array;
   length: number;
-}
-
-interface Candidate {
-  slot: number;
-  score: number;
-  /** Bit g: some token of query group g does not occur in the body. */
-  notInBody: number;
 }
 
 function compileFilters(filters: SearchFilters): (doc: DocRecord) => boolean {
@@ -315,7 +391,7 @@ export class StoryIndex {
 
   /** Term ids: Han/kana terms with a numeric key (termKeyOf) by key, all others by string. */
   private readonly keyIds = new IntTable();
-  private readonly stringIds = new Map<string, number>();
+  private readonly stringIds = new StringTable();
   private terms: string[] = [];
   /** Han/kana/hangul terms by first character, for one-character queries (prefix match). */
   private byFirstChar: Map<string, number[]> | null = null;
@@ -364,9 +440,9 @@ export class StoryIndex {
   upsert(doc: SearchDoc): void {
     this.detach(doc.id);
     const touched: number[] = [];
-    /** Counts the tokens of one field into docTf, in the field's bit range (see pack()), saturating. */
-    const count = (text: string, shift: number, max: number): number => {
-      let tokens = 0;
+    let tokens = 0;
+    /** Counts the tokens of one field into docTf, in the field's bit range (see pack()), saturating; returns the normalised text. */
+    const count = (text: string, shift: number, max: number): string => {
       const unit = 2 ** shift;
       const bump = (termId: number) => {
         tokens++;
@@ -374,21 +450,28 @@ export class StoryIndex {
         if (packed === 0) touched.push(termId);
         if (((packed >>> shift) & max) !== max) this.docTf[termId] = packed + unit;
       };
-      forEachTerm(
+      return forEachTerm(
         text,
         'index',
-        (token) => bump(this.stringIds.get(token) ?? this.addTerm(token, -1)),
+        (s, start, end) => {
+          const hash = StringTable.hash(s, start, end);
+          const termId = this.stringIds.find(this.terms, s, start, end, hash);
+          bump(termId >= 0 ? termId : this.addTerm(s.slice(start, end), -1));
+        },
         (key) => {
           const termId = this.keyIds.get(key);
           bump(termId >= 0 ? termId : this.addTerm(termOfKey(key), key));
         },
       );
-      return tokens;
     };
-    const lenHeadline = count(doc.headline, 16, SMALL_MAX);
-    const lenDeck = count(doc.deck, 21, SMALL_MAX);
-    const lenTags = count(doc.tags.join('\n'), 26, SMALL_MAX);
-    const lenBody = count(doc.body, 0, BODY_MAX);
+    const headline = count(doc.headline, 16, SMALL_MAX);
+    const lenHeadline = tokens;
+    const deck = count(doc.deck, 21, SMALL_MAX);
+    const lenDeck = tokens - lenHeadline;
+    const tags = count(doc.tags.join('\n'), 26, SMALL_MAX);
+    const lenTags = tokens - lenHeadline - lenDeck;
+    count(doc.body, 0, BODY_MAX);
+    const lenBody = tokens - lenHeadline - lenDeck - lenTags;
 
     const slot = this.slots.length;
     const lead = cut(doc.body, LEAD_CHARS);
@@ -409,6 +492,7 @@ export class StoryIndex {
       lenDeck,
       lenTags,
       lenBody,
+      normalized: { headline, deck, tags, lead: normalizeText(lead) },
     });
     this.idToSlot.set(doc.id, slot);
     this.addLengths(lenHeadline, lenDeck, lenTags, lenBody, 1);
@@ -464,62 +548,78 @@ export class StoryIndex {
     const avgBody = this.sumBody / live || 1;
     const norm = (tf: number, length: number, avg: number) => (tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avg)));
 
-    let candidates: Candidate[] = [];
-    lists.forEach(({ token, postings }, index) => {
+    // Candidates, in ascending slot order: the first (shortest) list filtered, then intersected
+    // in place with each further list, accumulating BM25 scores.
+    const first = (lists[0] as { postings: Postings }).postings;
+    const slots = new Int32Array(first.length);
+    const scores = new Float64Array(first.length);
+    /** Bit g: some token of query group g does not occur in the body. */
+    const notInBody = new Int32Array(first.length);
+    let count = 0;
+    for (let i = 0; i < first.length; i++) {
+      const slot = first.slots[i] as number;
+      if (accept(this.slots[slot] as DocRecord)) slots[count++] = slot;
+    }
+    for (const { token, postings } of lists) {
       const idf = Math.log(1 + (live - postings.length + 0.5) / (postings.length + 0.5));
       const groupMask = tokenGroups.get(token) ?? 0;
-      const next: Candidate[] = [];
-      const score = (candidate: Candidate, doc: DocRecord, packed: number) => {
-        candidate.score +=
+      let kept = 0;
+      let j = 0;
+      for (let c = 0; c < count; c++) {
+        const slot = slots[c] as number;
+        while (j < postings.length && (postings.slots[j] as number) < slot) j++;
+        if (j === postings.length) break;
+        if (postings.slots[j] !== slot) continue;
+        const packed = postings.tfs[j] as number;
+        const doc = this.slots[slot] as DocRecord;
+        slots[kept] = slot;
+        scores[kept] =
+          (scores[c] as number) +
           idf *
-          (BOOST_HEADLINE * norm(tfHeadline(packed), doc.lenHeadline, avgHeadline) +
-            BOOST_DECK * norm(tfDeck(packed), doc.lenDeck, avgDeck) +
-            BOOST_TAGS * norm(tfTags(packed), doc.lenTags, avgTags) +
-            BOOST_BODY * norm(tfBody(packed), doc.lenBody, avgBody));
-        if (tfBody(packed) === 0) candidate.notInBody |= groupMask;
-        next.push(candidate);
-      };
-      if (index === 0) {
-        for (let i = 0; i < postings.length; i++) {
-          const slot = postings.slots[i] as number;
-          const doc = this.slots[slot] as DocRecord;
-          if (accept(doc)) score({ slot, score: 0, notInBody: 0 }, doc, postings.tfs[i] as number);
-        }
-      } else {
-        // Both lists are in ascending slot order: merge.
-        let j = 0;
-        for (const candidate of candidates) {
-          while (j < postings.length && (postings.slots[j] as number) < candidate.slot) j++;
-          if (j === postings.length) break;
-          if (postings.slots[j] === candidate.slot) score(candidate, this.slots[candidate.slot] as DocRecord, postings.tfs[j] as number);
-        }
+            (BOOST_HEADLINE * norm(tfHeadline(packed), doc.lenHeadline, avgHeadline) +
+              BOOST_DECK * norm(tfDeck(packed), doc.lenDeck, avgDeck) +
+              BOOST_TAGS * norm(tfTags(packed), doc.lenTags, avgTags) +
+              BOOST_BODY * norm(tfBody(packed), doc.lenBody, avgBody));
+        notInBody[kept] = (notInBody[c] as number) | (tfBody(packed) === 0 ? groupMask : 0);
+        kept++;
       }
-      candidates = next;
-    });
-
-    const needsCheck = groups.map((group) => group.cjk && group.tokens.length >= 2);
-    const ranked: { candidate: Candidate; doc: DocRecord; tier: number }[] = [];
-    for (const candidate of candidates) {
-      const doc = this.slots[candidate.slot] as DocRecord;
-      let tier = 0;
-      for (let g = 0; g < groups.length && tier < 2; g++) {
-        if (!needsCheck[g] || this.normalizedOf(doc).includes((groups[g] as QueryGroup).text)) continue;
-        tier = doc.bodyComplete || (g < 31 && (candidate.notInBody & (1 << g)) !== 0) ? 2 : 1;
-      }
-      if (tier < 2) ranked.push({ candidate, doc, tier });
+      count = kept;
     }
-    ranked.sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        b.candidate.score - a.candidate.score ||
-        b.doc.updatedMs - a.doc.updatedMs ||
-        (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0),
-    );
-    return ranked.slice(0, Math.floor(limit)).map(({ candidate, doc }) => ({
-      id: doc.id,
-      score: candidate.score,
-      snippet: snippetOf(doc, groups),
-    }));
+
+    // Check runs of 3+ characters against the stored text (see the module comment); exact
+    // matches get a rank key above every probable one.
+    const checks = groups.flatMap((group, g) => (group.cjk && group.tokens.length >= 2 ? [{ text: group.text, bit: g < 31 ? 1 << g : 0 }] : []));
+    const EXACT = 1e12;
+    const rankKey = new Float64Array(count);
+    let ranked = 0;
+    for (let c = 0; c < count; c++) {
+      const doc = this.slots[slots[c] as number] as DocRecord;
+      let tier = 0;
+      for (const check of checks) {
+        if (storedTextIncludes(doc, check.text)) continue;
+        tier = doc.bodyComplete || ((notInBody[c] as number) & check.bit) !== 0 ? 2 : 1;
+        if (tier === 2) break;
+      }
+      if (tier === 2) continue;
+      slots[ranked] = slots[c] as number;
+      scores[ranked] = scores[c] as number;
+      rankKey[ranked] = (scores[c] as number) + (tier === 0 ? EXACT : 0);
+      ranked++;
+    }
+
+    // Top `limit` by rank key: find the threshold with a native numeric sort, order the few above it.
+    const take = Math.min(Math.floor(limit), ranked);
+    if (take === 0) return [];
+    const keys = rankKey.slice(0, ranked).sort();
+    const threshold = keys[ranked - take] as number;
+    const top: { slot: number; score: number; key: number; doc: DocRecord }[] = [];
+    for (let c = 0; c < ranked; c++) {
+      if ((rankKey[c] as number) < threshold) continue;
+      const slot = slots[c] as number;
+      top.push({ slot, score: scores[c] as number, key: rankKey[c] as number, doc: this.slots[slot] as DocRecord });
+    }
+    top.sort((a, b) => b.key - a.key || b.doc.updatedMs - a.doc.updatedMs || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+    return top.slice(0, take).map(({ score, doc }) => ({ id: doc.id, score, snippet: snippetOf(doc, groups) }));
   }
 
   toJSON(): unknown {
@@ -675,14 +775,17 @@ export class StoryIndex {
 
   private termIdOf(term: string): number | undefined {
     const key = termKeyOf(term);
-    if (key < 0) return this.stringIds.get(term);
+    if (key < 0) {
+      const termId = this.stringIds.find(this.terms, term, 0, term.length, StringTable.hash(term, 0, term.length));
+      return termId >= 0 ? termId : undefined;
+    }
     const termId = this.keyIds.get(key);
     return termId >= 0 ? termId : undefined;
   }
 
   private setTermId(term: string, termId: number, key = termKeyOf(term)): void {
     if (key >= 0) this.keyIds.set(key, termId);
-    else this.stringIds.set(term, termId);
+    else this.stringIds.add(StringTable.hash(term, 0, term.length), termId);
     if (this.byFirstChar !== null && isCjkTerm(term)) this.indexFirstChar(this.byFirstChar, term, termId);
   }
 
@@ -795,7 +898,7 @@ export class StoryIndex {
       this.byFirstChar = byFirstChar;
     }
     const termIds = this.byFirstChar.get(char) ?? [];
-    const sums = new Float64Array(this.slots.length).fill(-1);
+    const sums = new Int32Array(this.slots.length).fill(-1);
     const slots = this.slots;
     const add = (slot: number, packed: number) => {
       if (slots[slot] === undefined) return;
@@ -826,14 +929,18 @@ export class StoryIndex {
     const termCount = this.terms.length;
     const arena = this.arena;
     const writer = new ByteWriter(arena.length + this.logLength * 4);
-    // Log entries grouped by term, in log (= slot) order: a counting sort.
+    // (slot, frequencies) of the log grouped by term, in log (= slot) order: a counting sort that
+    // reads the log sequentially, so that the merge below reads its input sequentially too.
+    const log = this.log;
     const next = new Int32Array(termCount + 1);
     for (let t = 0; t < termCount; t++) next[t + 1] = (next[t] as number) + (this.tailCount[t] as number);
-    const order = new Int32Array(this.logLength);
+    const sorted = new Int32Array(2 * this.logLength);
     for (let at = 0; at < this.logLength; at++) {
-      const t = this.log[4 * at] as number;
-      order[next[t] as number] = at;
-      next[t] = (next[t] as number) + 1;
+      const t = log[4 * at] as number;
+      const to = next[t] as number;
+      next[t] = to + 1;
+      sorted[2 * to] = log[4 * at + 1] as number;
+      sorted[2 * to + 1] = log[4 * at + 2] as number;
     }
     let k = 0;
     let copied = 0; // arena bytes up to here are in the writer
@@ -848,10 +955,9 @@ export class StoryIndex {
       const before = writer.length;
       let last = this.termLastSlot[t] as number;
       for (const end = k + (this.tailCount[t] as number); k < end; k++) {
-        const at = order[k] as number;
-        const slot = this.log[4 * at + 1] as number;
+        const slot = sorted[2 * k] as number;
         writer.varint(last < 0 ? slot : slot - last);
-        writer.varint(this.log[4 * at + 2] as number);
+        writer.varint(sorted[2 * k + 1] as number);
         last = slot;
       }
       const added = writer.length - before;
@@ -943,10 +1049,6 @@ export class StoryIndex {
     });
   }
 
-  private normalizedOf(doc: DocRecord): string {
-    doc.normalized ??= normalizeText([doc.headline, doc.deck, ...doc.tags, doc.lead].join('\n'));
-    return doc.normalized;
-  }
 }
 
 function decodeBase64(text: string): Uint8Array | null {
@@ -988,21 +1090,21 @@ function parseDoc(entry: unknown): DocRecord | null {
 
 // ── snippets ─────────────────────────────────────────────────────────────────────────────────
 
-/** Earliest match of any group in `text`: [start, end) in `text`'s own code units, or null. */
-function firstMatch(text: string, groups: readonly QueryGroup[]): [number, number] | null {
+/** Earliest match of any group in `text` (whose normalizeText is `normalized`): [start, end) in `text`'s code units, or null. */
+function firstMatch(text: string, normalized: string, groups: readonly QueryGroup[]): [number, number] | null {
   if (text === '') return null;
-  let normalized = normalizeText(text);
   // Normalising usually keeps every code unit in place (full-width → half-width, case, T→S are
   // 1:1). When it does not (ligatures, ㍿, …), normalise code point by code point to keep a map.
+  let haystack = normalized;
   let toOriginal: number[] | null = null;
   if (normalized.length !== text.length) {
     toOriginal = [];
-    normalized = '';
-    for (let i = 0; i < text.length;) {
+    haystack = '';
+    for (let i = 0; i < text.length; ) {
       const width = (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
       const piece = normalizeText(text.slice(i, i + width));
       for (let k = 0; k < piece.length; k++) toOriginal.push(i);
-      normalized += piece;
+      haystack += piece;
       i += width;
     }
     toOriginal.push(text.length);
@@ -1010,11 +1112,11 @@ function firstMatch(text: string, groups: readonly QueryGroup[]): [number, numbe
   let best: [number, number] | null = null;
   for (const group of groups) {
     for (let from = 0; ;) {
-      const at = normalized.indexOf(group.text, from);
+      const at = haystack.indexOf(group.text, from);
       if (at < 0 || (best !== null && at >= best[0])) break;
       const end = at + group.text.length;
       // A word must stand alone (so "art" does not light up "party"); runs match anywhere.
-      if (group.cjk || (!isWordChar(normalized[at - 1] ?? ' ') && !isWordChar(normalized[end] ?? ' '))) {
+      if (group.cjk || (!isWordChar(haystack[at - 1] ?? ' ') && !isWordChar(haystack[end] ?? ' '))) {
         best = [at, end];
         break;
       }
@@ -1040,8 +1142,13 @@ function excerpt(text: string, start: number, end: number): string {
 }
 
 function snippetOf(doc: DocRecord, groups: readonly QueryGroup[]): string {
-  for (const text of [doc.headline, doc.deck, doc.lead]) {
-    const match = firstMatch(text, groups);
+  const normalized = normalizedOf(doc);
+  for (const [text, norm] of [
+    [doc.headline, normalized.headline],
+    [doc.deck, normalized.deck],
+    [doc.lead, normalized.lead],
+  ] as const) {
+    const match = firstMatch(text, norm, groups);
     if (match !== null) return excerpt(text, match[0], match[1]);
   }
   const opening = doc.deck !== '' ? doc.deck : doc.lead !== '' ? doc.lead : doc.headline;

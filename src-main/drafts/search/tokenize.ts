@@ -3,20 +3,24 @@
  *
  * 1. Normalise: NFKC (full-width ASCII → half-width, compatibility ideographs → unified), then
  *    `toLowerCase()` (locale-independent, unlike `toLocaleLowerCase`).
- * 2. Fold Traditional → Simplified, one Han character at a time, with a table filled lazily from
- *    opencc-js's Taiwan and Hong Kong → mainland converters. Why per character rather than
- *    running the converter over the text:
- *    - Consistency. Phrase-level conversion depends on the neighbouring characters (乾隆 keeps
- *      乾, 乾燥 becomes 干燥), so a query cut out of a phrase can convert differently from the
- *      same characters inside the story and then never match. A per-character fold is the same
- *      wherever the character stands: fold(substring) = substring of fold(text).
- *    - Speed. The phrase converter runs at ≈5.5 M characters/s on this machine, ≈3 s for a
- *      5,000-story library on its own; the table is a lookup per character, and each distinct
- *      character costs one converter call (≈3 µs), once per process.
- *    Both converters are applied (Taiwan then Hong Kong variants) and the result is iterated to
- *    a fixed point, so the fold is idempotent (麼 → 么 → 幺 and 么 → 幺 agree) and Simplified
- *    input folds to itself. Folding is lossy on purpose (乾/幹/干 → 干): it is for matching only;
- *    results are always shown from the original text.
+ * 2. Fold Traditional and Simplified together, one character at a time, through a table built
+ *    once from OpenCC's dictionaries as shipped by opencc-js: every pair of characters that OpenCC
+ *    converts one into the other (Traditional→Simplified characters, Taiwan and Hong Kong variant
+ *    forms, and the characters that differ inside its Traditional→Simplified and variant phrase
+ *    lists) joins one class, and each character maps to its class's Simplified member. Why not
+ *    run opencc-js's converter over the text:
+ *    - Consistency. Phrase-level conversion depends on the neighbours (乾隆 keeps 乾, 乾燥 becomes
+ *      干燥), so a query cut out of a phrase can convert differently from the same characters in
+ *      the story and never match. A per-character fold is the same wherever the character
+ *      stands: fold(substring) = substring of fold(text).
+ *    - Completeness. A character-level converter leaves a character alone when it is also a
+ *      valid Simplified one, so 批覆 (Traditional) stays 批覆 and misses 批复 (Simplified); the
+ *      classes put 覆 with 复/復/複 because the phrase list converts 批覆 to 批复.
+ *    - Speed. The phrase converter runs at ≈5.5 M characters/s here, ≈3 s for a 5,000-story
+ *      library on its own (bench: tokenizerChoices); the table is one lookup per character and
+ *      takes ≈20 ms to build, once per process.
+ *    The fold is lossy on purpose (乾/幹/干 → 干, and a few unrelated characters share a variant,
+ *    e.g. 链/炼 through 鍊): it is for matching only; results are shown from the original text.
  * 3. Split into tokens:
  *    - Han, kana and hangul runs → overlapping character bigrams, so that any substring of two or
  *      more characters is found by AND-ing its bigrams (江西 in 江西省南昌市). For indexing, the
@@ -33,7 +37,12 @@
  *      without spaces that it segments with a dictionary (Thai, Lao, Khmer, Myanmar), on those
  *      runs only, which are short.
  */
-import { Converter } from 'opencc-js/t2cn';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 
 /** How a code point takes part in tokenizing. */
 const enum Kind {
@@ -48,7 +57,6 @@ const enum Kind {
 const CJK_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]$/u;
 const DICTIONARY_RE = /^[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
 const WORD_RE = /^[\p{L}\p{N}\p{M}\p{Pc}]$/u;
-const HAN_RE = /^\p{Script=Han}$/u;
 
 /** Classification of the BMP, filled lazily (0 = not yet classified); astral code points in a Map. */
 const bmpKind = new Uint8Array(0x10000);
@@ -79,10 +87,8 @@ function kindOf(cp: number): Kind {
   return kind;
 }
 
-let twToCn: ((text: string) => string) | undefined;
-let hkToCn: ((text: string) => string) | undefined;
-/** Folded form of each Han character met so far (any code point). */
-const foldCache = new Map<number, string>();
+/** Code point → the Simplified member of its class (only characters that change). */
+let foldTable: Map<number, string> | undefined;
 /**
  * The same for BMP code units, as a flat table for the hot loop: 0 = not looked up yet; else the
  * folded code unit (the unit itself if unchanged), or NOT_ONE_UNIT if the fold is not one BMP unit.
@@ -90,28 +96,76 @@ const foldCache = new Map<number, string>();
 const bmpFold = new Uint16Array(0x10000);
 const NOT_ONE_UNIT = 0xffff;
 
-function convertChar(ch: string): string {
-  twToCn ??= Converter({ from: 'tw', to: 'cn' });
-  hkToCn ??= Converter({ from: 'hk', to: 'cn' });
-  const viaTw = twToCn(ch);
-  return viaTw !== ch ? viaTw : hkToCn(ch);
+/** OpenCC dictionary text: "source target|source target|…" (targets may list alternatives). */
+function* entries(dictionary: string): Generator<[string[], string[]]> {
+  for (const entry of dictionary.split('|')) {
+    const [source = '', target = ''] = entry.split(' ');
+    yield [[...source], [...target]];
+  }
 }
 
-/** Traditional → Simplified for one character (anything but Han is returned as is). */
-function foldChar(cp: number): string {
-  let folded = foldCache.get(cp);
-  if (folded !== undefined) return folded;
-  folded = String.fromCodePoint(cp);
-  if (HAN_RE.test(folded)) {
-    // Iterate to a fixed point (at most a few steps) so that fold(fold(c)) = fold(c).
-    for (let step = 0; step < 4; step++) {
-      const next = convertChar(folded);
-      if (next === folded || [...next].length !== 1) break;
-      folded = next;
+function buildFoldTable(): Map<number, string> {
+  const parent = new Map<string, string>();
+  const find = (ch: string): string => {
+    let root = ch;
+    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
+    for (let at = ch; at !== root; ) {
+      const up = parent.get(at) as string;
+      parent.set(at, root);
+      at = up;
+    }
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (!parent.has(ra)) parent.set(ra, ra);
+    if (!parent.has(rb)) parent.set(rb, rb);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  // Simplified forms: targets of TSCharacters that are not themselves converted.
+  const sources = new Set<string>();
+  const targets = new Set<string>();
+  for (const [source, target] of entries(TSCharacters)) {
+    if (source.length === 1 && target.length === 1) {
+      sources.add(source[0] as string);
+      targets.add(target[0] as string);
     }
   }
-  foldCache.set(cp, folded);
-  return folded;
+  for (const dictionary of [TSCharacters, TWVariantsRev, HKVariantsRev, TSPhrases, TWVariantsRevPhrases, HKVariantsRevPhrases]) {
+    for (const [source, target] of entries(dictionary)) {
+      // Phrases are aligned character by character; entries whose lengths differ teach nothing.
+      if (source.length !== target.length) continue;
+      source.forEach((ch, i) => {
+        const other = target[i] as string;
+        if (ch !== other) union(ch, other);
+      });
+    }
+  }
+  const members = new Map<string, string[]>();
+  for (const ch of parent.keys()) {
+    const root = find(ch);
+    const list = members.get(root);
+    if (list === undefined) members.set(root, [ch]);
+    else list.push(ch);
+  }
+  const table = new Map<number, string>();
+  for (const list of members.values()) {
+    // The class's Simplified member: a pure Simplified form if any, else any TSCharacters target,
+    // else the lowest code point; ties go to the lowest code point, so the choice is stable.
+    const rank = (ch: string) => (targets.has(ch) && !sources.has(ch) ? 0 : targets.has(ch) ? 1 : 2);
+    const representative = list.reduce((best, ch) =>
+      rank(ch) < rank(best) || (rank(ch) === rank(best) && (ch.codePointAt(0) as number) < (best.codePointAt(0) as number)) ? ch : best,
+    );
+    for (const ch of list) if (ch !== representative) table.set(ch.codePointAt(0) as number, representative);
+  }
+  return table;
+}
+
+/** The fold of one character (the character itself if it has none). */
+function foldChar(cp: number): string {
+  foldTable ??= buildFoldTable();
+  return foldTable.get(cp) ?? String.fromCodePoint(cp);
 }
 
 function bmpFoldOf(unit: number): number {
@@ -313,30 +367,38 @@ export function termOfKey(key: number): string {
 }
 
 /**
- * Like forEachToken, but Han/kana tokens that have a numeric key (termKeyOf) are passed to
- * `onKey` as that key instead of as a string; every other token goes to `onToken`.
+ * Like forEachToken, for the index's build loop: Han/kana tokens that have a numeric key
+ * (termKeyOf) are passed to `onKey` as that key; every other token is passed to `onToken` as the
+ * range [start, end) of the string `s`, so that the index can look it up without slicing it.
+ * Returns normalizeText(text).
  */
-export function forEachTerm(text: string, purpose: TokenizePurpose, onToken: (token: string) => void, onKey: (key: number) => void): void {
+export function forEachTerm(
+  text: string,
+  purpose: TokenizePurpose,
+  onToken: (s: string, start: number, end: number) => void,
+  onKey: (key: number) => void,
+): string {
   const s = normalizeText(text);
   scan(
     s,
-    (start, end) => onToken(s.slice(start, end)),
+    (start, end) => onToken(s, start, end),
     (start, end, astral) => {
-      if (astral) return runTokens(s, start, end, astral, purpose, (token) => onToken(token));
+      if (astral) return runTokens(s, start, end, astral, purpose, (token) => onToken(token, 0, token.length));
       let previous = codeOf(s.charCodeAt(start));
-      if (end - start === 1) return previous >= 0 ? onKey(UNIGRAM_BASE + previous) : onToken(s[start] as string);
+      if (end - start === 1) return previous >= 0 ? onKey(UNIGRAM_BASE + previous) : onToken(s, start, end);
       for (let k = start + 1; k < end; k++) {
         const code = codeOf(s.charCodeAt(k));
         if (previous >= 0 && code >= 0) onKey(previous * CODE_SPAN + code);
-        else onToken(s.slice(k - 1, k + 1));
+        else onToken(s, k - 1, k + 1);
         previous = code;
       }
       if (purpose === 'index') {
         if (previous >= 0) onKey(UNIGRAM_BASE + previous);
-        else onToken(s[end - 1] as string);
+        else onToken(s, end - 1, end);
       }
     },
   );
+  return s;
 }
 
 /**
@@ -397,15 +459,23 @@ export function isWordChar(ch: string): boolean {
   return ch.length > 0 && kindAt(ch, 0) === Kind.Word;
 }
 
-/** Bump when tokenizing changes in a way the fold probe below cannot notice. */
+/** Bump when tokenizing changes (the fold table is fingerprinted on its own). */
 export const TOKENIZER_VERSION = 1;
-/** Characters whose fold has changed between OpenCC releases or depends on the Taiwan/Hong Kong tables. */
-const FOLD_PROBE = '麼么著衞臺裡裏乾幹髮發麪餘隻為羣綫峯鍾鐘囉瞭於游遊註纔';
+let foldDigest: string | undefined;
 
 /**
- * Identifies the tokenizer an index was built with: the version above plus the fold of a probe
- * string, so an index cached under another opencc-js dictionary is rebuilt rather than half-matching.
+ * Identifies the tokenizer an index was built with: the version above plus a digest of the fold
+ * table, so that an index cached under another opencc-js dictionary is rebuilt, not half-matched.
  */
 export function tokenizerFingerprint(): string {
-  return `${TOKENIZER_VERSION}:${normalizeText(FOLD_PROBE)}`;
+  if (foldDigest === undefined) {
+    foldTable ??= buildFoldTable();
+    let hash = 0x811c9dc5;
+    for (const [cp, folded] of [...foldTable].sort((a, b) => a[0] - b[0])) {
+      hash = Math.imul(hash ^ cp, 0x01000193);
+      hash = Math.imul(hash ^ (folded.codePointAt(0) as number), 0x01000193);
+    }
+    foldDigest = `${foldTable.size}.${(hash >>> 0).toString(16)}`;
+  }
+  return `${TOKENIZER_VERSION}:${foldDigest}`;
 }

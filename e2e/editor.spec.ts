@@ -1,0 +1,163 @@
+/**
+ * Writing a story in the browser host: fields, formatting, Markdown shortcuts, Chinese IME
+ * composition (real CDP composition events), autosave to the library on disk, switching
+ * stories, and the conflict prompt.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { AppDriver } from './support/app';
+import { startHost, type RunningHost } from './support/host';
+
+let host: RunningHost;
+let app: AppDriver;
+
+test.beforeEach(async ({ page }) => {
+  host = await startHost();
+  app = new AppDriver(page, host);
+  await app.open();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+function storyOnDisk(id: string) {
+  return JSON.parse(readFileSync(path.join(host.library, 'stories', id, 'story.json'), 'utf8'));
+}
+function onlyStoryId(): string {
+  const ids = readdirSync(path.join(host.library, 'stories'));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+}
+
+test('types headline, deck and body; Enter moves between fields; autosave writes the library', async ({ page }) => {
+  await app.newStory();
+  await app.headline.click();
+  await page.keyboard.type('Riverside park opens second phase');
+  await page.keyboard.press('Enter');
+  await expect(app.deck).toBeFocused();
+  await page.keyboard.type('Free entry from the weekend');
+  await page.keyboard.press('Enter');
+  await expect(app.body).toBeFocused();
+  await page.keyboard.type('The council voted on Tuesday.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('## Budget');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- first item');
+  await app.saved();
+  const story = storyOnDisk(onlyStoryId());
+  expect(story.meta).toMatchObject({ headline: 'Riverside park opens second phase', deck: 'Free entry from the weekend' });
+  const blocks = story.content.editorState.root.children.map((n: { type: string; tag?: string }) =>
+    n.tag ? `${n.type}:${n.tag}` : n.type,
+  );
+  expect(blocks).toEqual(['paragraph', 'heading:h2', 'list:ul']);
+  await expect(page.getByRole('group', { name: 'Counts' })).toContainText('words');
+  await expect(app.stories.first()).toContainText('Riverside park opens second phase');
+  // Nothing is lost across a reload.
+  await page.reload();
+  await app.stories.first().click();
+  await expect(app.body).toContainText('The council voted on Tuesday.');
+  await page.screenshot({ path: path.resolve(__dirname, '..', 'test-results', 'screenshots', 'editor-en.png') });
+});
+
+test('Chinese IME composition works at every tricky spot and Enter on a candidate never splits the paragraph', async ({ page }) => {
+  await app.newStory();
+  // In the headline.
+  await app.headline.click();
+  await app.compose(['b', 'bei', 'beib', '北濱'], '北濱');
+  await app.composeWithEnter(['ri', 'ribao'], '日報');
+  await expect(app.headline).toHaveValue('北濱日報');
+  await expect(app.deck).not.toBeFocused(); // the Enter picked a candidate, it did not move on
+  // At the start of an empty paragraph in the body.
+  await app.body.click();
+  await app.compose(['ji', 'jizhe'], '記者');
+  await app.composeWithEnter(['chen', 'chenzhi'], '陳志遠');
+  expect(await app.bodyParagraphs()).toEqual(['記者陳志遠']);
+  // Inside bold text.
+  await page.keyboard.press('ControlOrMeta+b');
+  await app.compose(['bao', 'baodao'], '報導');
+  await page.keyboard.press('ControlOrMeta+b');
+  await expect(app.body.locator('.st-bold')).toHaveText('報導');
+  // Right after a Markdown shortcut trigger.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('## ');
+  await app.compose(['xiao', 'xiaobiao'], '小標');
+  await expect(app.body.locator('h2')).toHaveText('小標');
+  // After a link.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('[site](https://example.com) ');
+  await app.compose(['lai', 'laiyuan'], '來源');
+  await expect(app.body.locator('a[href="https://example.com/"], a[href="https://example.com"]')).toHaveText('site');
+  await expect(app.body).toContainText('來源');
+  expect(await app.bodyParagraphs()).toEqual(['記者陳志遠報導', '小標', 'site 來源']);
+  await app.saved();
+  const story = storyOnDisk(onlyStoryId());
+  expect(story.meta.headline).toBe('北濱日報');
+  expect(JSON.stringify(story.content.editorState)).toContain('記者陳志遠');
+  await page.screenshot({ path: path.resolve(__dirname, '..', 'test-results', 'screenshots', 'editor-ime.png') });
+});
+
+test('switching stories quickly loses nothing', async ({ page }) => {
+  await app.newStory();
+  await app.headline.fill('Story A');
+  await app.body.click();
+  await page.keyboard.type('typed in A');
+  await app.newStory(); // switch at once, before the idle save
+  await app.headline.fill('Story B');
+  await app.stories.filter({ hasText: 'Story A' }).click();
+  await expect(app.body).toContainText('typed in A');
+  await expect(app.headline).toHaveValue('Story A');
+});
+
+test('a conflicting change elsewhere asks before anything is overwritten', async ({ page }) => {
+  await app.newStory();
+  await app.headline.fill('Mine');
+  await app.saved();
+  const id = onlyStoryId();
+  await app.call('drafts:rename', { id, headline: 'Theirs' }); // another writer moves the story on
+  await app.body.click();
+  await page.keyboard.type('my paragraph');
+  await expect(page.getByRole('alertdialog', { name: 'This story was changed elsewhere' })).toBeVisible({ timeout: 10_000 });
+  await expect(app.saveState).toContainText('Not saved —');
+  expect(storyOnDisk(id).meta.headline).toBe('Theirs');
+  await page.getByRole('button', { name: 'Keep mine as a copy' }).click();
+  await expect(app.stories).toHaveCount(2);
+  const copies = readdirSync(path.join(host.library, 'stories')).filter((other) => other !== id);
+  expect(JSON.stringify(storyOnDisk(copies[0]!).content.editorState)).toContain('my paragraph');
+  expect(storyOnDisk(id).meta.headline).toBe('Theirs');
+});
+
+test('links refuse javascript: addresses', async ({ page }) => {
+  await app.newStory();
+  await app.body.click();
+  await page.keyboard.type('click here');
+  await page.keyboard.press('Shift+Home');
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link' });
+  await dialog.getByRole('textbox').fill('javascript:alert(1)');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Only http, https and mailto');
+  await dialog.getByRole('textbox').fill('https://example.com/report');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(app.body.locator('a')).toHaveAttribute('href', 'https://example.com/report');
+});
+
+test('the library list is keyboard navigable and Delete moves a story to the trash', async ({ page }) => {
+  for (const headline of ['First', 'Second']) {
+    await app.newStory();
+    await app.headline.fill(headline);
+    await app.saved();
+  }
+  const list = page.getByRole('listbox', { name: 'Stories' });
+  await list.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(app.headline).toHaveValue('First');
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(app.stories).toHaveCount(1);
+  await page.getByRole('button', { name: 'Trash' }).click();
+  await page.getByRole('button', { name: 'Restore “First”' }).click();
+  await page.getByRole('button', { name: 'Back to stories' }).click();
+  await expect(app.stories).toHaveCount(2);
+});
