@@ -128,6 +128,15 @@ test('settings change language and theme, and survive a reload', async ({ page, 
   await expect(page.getByRole('dialog', { name: '設定' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '稿庫' })).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'settings-zh-Hant-dark.png') });
+  // Another library folder: a relative path is refused with a message, an absolute one is kept for next launch.
+  const settingsDialog = page.getByRole('dialog', { name: '設定' });
+  await settingsDialog.getByRole('textbox', { name: '改用其他稿庫資料夾' }).fill('relative/folder');
+  await settingsDialog.getByRole('button', { name: '使用此資料夾' }).click();
+  await expect(settingsDialog.getByRole('alert')).toContainText('absolute');
+  const other = path.join(host.library, '..', 'Other 稿庫');
+  await settingsDialog.getByRole('textbox', { name: '改用其他稿庫資料夾' }).fill(other);
+  await settingsDialog.getByRole('button', { name: '使用此資料夾' }).click();
+  await expect(settingsDialog).toContainText('優先於設定'); // started with --library, which wins
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { UiLanguage } from '../../src-shared/api/settings.js';
-import { defaultConfigDir, documentsDir, resolveLibraryPath, type Env } from './paths.js';
+import { defaultConfigDir, documentsDir, resolveLibrary, type Env } from './paths.js';
 import type { CoreContext } from './services.js';
 import { createSettingsStore } from './settingsStore.js';
 
@@ -45,17 +45,19 @@ export async function createCoreContext(options: ContextOptions): Promise<CoreCo
   const settings = createSettingsStore(configDir);
   const stored = await settings.get();
   const documents = options.documentsDir ?? documentsDir(platform, env, home, platform === 'linux' ? await readUserDirs(home) : undefined);
+  const library = resolveLibrary({
+    flag: options.libraryFlag,
+    env,
+    settingsPath: stored.libraryPath,
+    documents,
+    cwd: options.cwd ?? process.cwd(),
+  });
   return {
     version: VERSION,
     host: options.host,
     platform,
-    libraryPath: resolveLibraryPath({
-      flag: options.libraryFlag,
-      env,
-      settingsPath: stored.libraryPath,
-      documents,
-      cwd: options.cwd ?? process.cwd(),
-    }),
+    libraryPath: library.path,
+    librarySource: library.source,
     languageOverride: options.languageOverride ?? null,
     systemLocale: options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     settings,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfigDir, documentsDir, resolveLibraryPath } from './paths.js';
+import { defaultConfigDir, documentsDir, resolveLibrary, resolveLibraryPath } from './paths.js';
 
 describe('defaultConfigDir (matches Electron userData for productName Copydesk)', () => {
   it('per platform', () => {
@@ -37,5 +37,15 @@ describe('resolveLibraryPath', () => {
     expect(resolveLibraryPath({ ...base, env: {}, settingsPath: null })).toBe('/home/jane/Documents/Copydesk');
     expect(resolveLibraryPath({ ...base, env: { COPYDESK_LIBRARY: '' }, settingsPath: null })).toBe('/home/jane/Documents/Copydesk');
     expect(resolveLibraryPath({ ...base, flag: '', env: { COPYDESK_LIBRARY: '' }, settingsPath: '/set' })).toBe('/set');
+  });
+});
+
+describe('resolveLibrary', () => {
+  it('says where the library came from', () => {
+    const base = { documents: '/d', cwd: '/w', settingsPath: '/s' };
+    expect(resolveLibrary({ ...base, flag: 'x', env: {} }).source).toBe('flag');
+    expect(resolveLibrary({ ...base, env: { COPYDESK_LIBRARY: '/e' } }).source).toBe('env');
+    expect(resolveLibrary({ ...base, env: {} })).toEqual({ path: '/s', source: 'settings' });
+    expect(resolveLibrary({ ...base, settingsPath: null, env: {} })).toEqual({ path: '/d/Copydesk', source: 'default' });
   });
 });

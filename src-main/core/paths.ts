@@ -30,15 +30,22 @@ export function documentsDir(platform: NodeJS.Platform, env: Env, home: string, 
   return path.join(home, 'Documents');
 }
 
+export type LibrarySource = 'flag' | 'env' | 'settings' | 'default';
+
 /** `--library` beats `COPYDESK_LIBRARY`, which beats the folder chosen in Settings, then the default. */
-export function resolveLibraryPath(options: {
+export function resolveLibrary(options: {
   flag?: string | undefined;
   env: Env;
   settingsPath: string | null;
   documents: string;
   cwd: string;
-}): string {
-  const chosen = options.flag || options.env.COPYDESK_LIBRARY || options.settingsPath;
-  if (chosen) return path.resolve(options.cwd, chosen);
-  return path.join(options.documents, 'Copydesk');
+}): { path: string; source: LibrarySource } {
+  if (options.flag) return { path: path.resolve(options.cwd, options.flag), source: 'flag' };
+  if (options.env.COPYDESK_LIBRARY) return { path: path.resolve(options.cwd, options.env.COPYDESK_LIBRARY), source: 'env' };
+  if (options.settingsPath) return { path: path.resolve(options.cwd, options.settingsPath), source: 'settings' };
+  return { path: path.join(options.documents, 'Copydesk'), source: 'default' };
+}
+
+export function resolveLibraryPath(options: Parameters<typeof resolveLibrary>[0]): string {
+  return resolveLibrary(options).path;
 }

@@ -17,6 +17,7 @@ export interface CoreContext {
   readonly host: AppInfo['host'];
   readonly platform: NodeJS.Platform;
   readonly libraryPath: string;
+  readonly librarySource: AppInfo['librarySource'];
   readonly languageOverride: UiLanguage | null;
   readonly systemLocale: string;
   readonly settings: SettingsStore;
@@ -55,6 +56,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
       platform: platformName(ctx.platform),
       host: ctx.host,
       libraryPath: ctx.libraryPath,
+      librarySource: ctx.librarySource,
       languageOverride: ctx.languageOverride,
       systemLocale: ctx.systemLocale,
     }),

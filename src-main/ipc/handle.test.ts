@@ -16,6 +16,7 @@ function handlers(overrides: Partial<Handlers> = {}): { handlers: Handlers; call
         platform: 'linux',
         host: 'electron',
         libraryPath: '/l',
+        librarySource: 'flag',
         languageOverride: null,
         systemLocale: 'en',
       };

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../src-shared/api/contract.js';
 import { Settings, type SettingsPatch } from '../../src-shared/api/settings.js';
@@ -16,6 +16,7 @@ const languageNames = { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '�
 export function SettingsDialog({ settings, info, error, onChange, onClose }: SettingsDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const [libraryDraft, setLibraryDraft] = useState(settings.libraryPath ?? '');
 
   useEffect(() => {
     const dialog = ref.current;
@@ -51,6 +52,32 @@ export function SettingsDialog({ settings, info, error, onChange, onClose }: Set
           {info.libraryPath}
         </output>
       </div>
+      <form
+        className="field"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onChange({ libraryPath: libraryDraft.trim() === '' ? null : libraryDraft.trim() });
+        }}
+      >
+        <label htmlFor="library-path-input">{t('settings.otherLibrary')}</label>
+        <div className="inline-form">
+          <input
+            id="library-path-input"
+            className="path-input"
+            value={libraryDraft}
+            placeholder={t('settings.otherLibraryPlaceholder')}
+            onChange={(event) => setLibraryDraft(event.target.value)}
+          />
+          <button type="submit">{t('settings.useLibrary')}</button>
+        </div>
+      </form>
+      {settings.libraryPath !== null && settings.libraryPath !== info.libraryPath && (
+        <p className="field-note">
+          {info.librarySource === 'flag' || info.librarySource === 'env'
+            ? t('settings.libraryOverridden', { path: settings.libraryPath })
+            : t('settings.libraryNextLaunch', { path: settings.libraryPath })}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {t('settings.saveFailed', { reason: error })}

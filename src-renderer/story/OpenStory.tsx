@@ -56,7 +56,13 @@ export function OpenStoryProvider({ opened, onSaved, onCopyCreated, children }: 
   const editorStateRef = useRef<unknown>(opened.story.content.editorState);
   // One autosaver per opened story (the provider is keyed by story id).
   const [saver] = useState(
-    () => new Autosaver({ id: opened.story.id, baseRevision: opened.story.revision, save: (input) => api.draftsSave(input), onState: setSaveState }),
+    () =>
+      new Autosaver({
+        id: opened.story.id,
+        baseRevision: opened.story.revision,
+        save: (input) => api.draftsSave(input),
+        onState: setSaveState,
+      }),
   );
   // Tell the app when a save lands (the library list shows new headlines and lengths).
   useEffect(() => {

@@ -47,6 +47,7 @@ describe('contract', () => {
       platform: 'win32',
       host: 'electron',
       libraryPath: 'C:\\Users\\a\\Documents\\Copydesk',
+      librarySource: 'default',
       languageOverride: null,
       systemLocale: 'zh-TW',
     };

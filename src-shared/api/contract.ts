@@ -37,6 +37,8 @@ export const AppInfo = z.object({
   platform: z.enum(['darwin', 'win32', 'linux', 'other']),
   host: z.enum(['electron', 'web', 'cli']),
   libraryPath: z.string(),
+  /** Where the library path came from: --library, $COPYDESK_LIBRARY, Settings, or the default. */
+  librarySource: z.enum(['flag', 'env', 'settings', 'default']),
   /** A UI language forced for this launch (`--lang`), or null to follow settings and the OS. */
   languageOverride: UiLanguage.nullable(),
   /** The operating system's preferred locale as the host sees it, e.g. `zh-TW`. */
