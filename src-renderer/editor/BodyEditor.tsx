@@ -10,18 +10,25 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getRoot } from 'lexical';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenStory } from '../story/OpenStory.js';
 import { isSafeLinkUrl, storyNodes, storyTheme } from './editorConfig.js';
 import { LinkDialog } from './LinkDialog.js';
 import { STORY_TRANSFORMERS } from './markdown.js';
+import { PastePlugin } from './plugins/PastePlugin.js';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin.js';
 
 export function BodyEditor({ onText, bodyRef }: { onText: (text: string) => void; bodyRef: React.RefObject<HTMLDivElement | null> }) {
   const story = useOpenStory();
   const { t } = useTranslation();
   const [linkRequest, setLinkRequest] = useState<((url: string | null) => string | null) | null>(null);
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
+  const onPasteNotice = useCallback(
+    ({ droppedImages, truncated }: { droppedImages: number; truncated: boolean }) =>
+      setPasteNotice(truncated ? t('editor.pasteTruncated') : t('editor.pasteImagesDropped', { count: droppedImages })),
+    [t],
+  );
   const first = useRef(true);
 
   const initialConfig: InitialConfigType = {
@@ -59,6 +66,7 @@ export function BodyEditor({ onText, bodyRef }: { onText: (text: string) => void
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <HorizontalRulePlugin />
       <MarkdownShortcutPlugin transformers={STORY_TRANSFORMERS} />
+      <PastePlugin onNotice={onPasteNotice} />
       <OnChangePlugin
         ignoreSelectionChange
         onChange={(editorState) => {
@@ -68,9 +76,17 @@ export function BodyEditor({ onText, bodyRef }: { onText: (text: string) => void
             first.current = false; // the initial load is not an edit
             return;
           }
-          story.setEditorState(editorState.toJSON());
+          story.setEditorState(() => editorState.toJSON());
         }}
       />
+      {pasteNotice && (
+        <p className="paste-notice" role="status">
+          {pasteNotice}{' '}
+          <button type="button" onClick={() => setPasteNotice(null)}>
+            {t('settings.close')}
+          </button>
+        </p>
+      )}
       {linkRequest && <LinkDialog onSubmit={linkRequest} onClose={() => setLinkRequest(null)} />}
     </LexicalComposer>
   );

@@ -1,5 +1,5 @@
 /** The open story: headline, deck, the body editor, live counts and the save state. */
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countText } from '../../src-shared/text/count.js';
 import { useOpenStory } from '../story/OpenStory.js';
@@ -15,6 +15,13 @@ export function StoryEditor() {
   const deckRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [bodyText, setBodyText] = useState('');
+  // Counting a long story on every keystroke would make typing lag; count once typing pauses.
+  const [countedText, setCountedText] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setCountedText(bodyText), bodyText.length > 20_000 ? 300 : 0);
+    return () => clearTimeout(timer);
+  }, [bodyText]);
+  const bodyCounts = useMemo(() => countText(countedText), [countedText]);
 
   return (
     <div className="story-editor" lang={story.meta.language}>
@@ -50,7 +57,7 @@ export function StoryEditor() {
         />
       </div>
       <BodyEditor onText={setBodyText} bodyRef={bodyRef} />
-      <CountsBar headline={countText(story.meta.headline)} body={countText(bodyText)} />
+      <CountsBar headline={countText(story.meta.headline)} body={bodyCounts} />
     </div>
   );
 }

@@ -119,7 +119,11 @@ export function OpenStoryProvider({ opened, onSaved, onCopyCreated, children }: 
     takeTheirs: reload,
     reload,
     async keepMineAsCopy() {
-      const mine = saver.unsaved() ?? { meta: metaRef.current, editorState: editorStateRef.current };
+      const current = editorStateRef.current;
+      const mine = saver.unsaved() ?? {
+        meta: metaRef.current,
+        editorState: typeof current === 'function' ? (current as () => unknown)() : current,
+      };
       const created = await api.draftsCreate({ headline: mine.meta.headline, language: mine.meta.language, section: mine.meta.section });
       if (!created.ok) return null;
       const copy = created.value;

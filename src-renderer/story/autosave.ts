@@ -14,7 +14,12 @@ export type SaveState =
 
 export interface Draft {
   meta: StoryMeta;
+  /** The body as JSON, or a function producing it: serialising a long story on every keystroke is wasted work, so it happens when the save is sent. */
   editorState: unknown;
+}
+
+function resolveBody(editorState: unknown): unknown {
+  return typeof editorState === 'function' ? (editorState as () => unknown)() : editorState;
 }
 
 export interface AutosaveOptions {
@@ -95,7 +100,7 @@ export class Autosaver {
       id: this.options.id,
       baseRevision: this.baseRevision,
       meta: draft.meta,
-      content: { editorState: draft.editorState },
+      content: { editorState: resolveBody(draft.editorState) },
     });
     if (result.ok) {
       this.baseRevision = result.value.revision;
@@ -123,9 +128,9 @@ export class Autosaver {
     this.setState({ kind: 'saved' });
   }
 
-  /** The unsaved draft (e.g. to keep it as a copy after a conflict). */
+  /** The unsaved draft (e.g. to keep it as a copy after a conflict), body as JSON. */
   unsaved(): Draft | null {
-    return this.pending;
+    return this.pending && { meta: this.pending.meta, editorState: resolveBody(this.pending.editorState) };
   }
 
   dispose(): void {
