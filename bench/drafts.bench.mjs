@@ -161,10 +161,15 @@ async function libraryList() {
   };
 }
 
-const result = { save_latency: [] };
-for (const words of [2000, 10000, 50000]) result.save_latency.push(await saveLatency(words));
-result.library = await libraryList();
-if (KILLS > 0) {
+// BENCH_PARTS=save,library,crash picks parts (default: all).
+const parts = new Set((process.env.BENCH_PARTS ?? 'save,library,crash').split(','));
+const result = {};
+if (parts.has('save')) {
+  result.save_latency = [];
+  for (const words of [2000, 10000, 50000]) result.save_latency.push(await saveLatency(words));
+}
+if (parts.has('library')) result.library = await libraryList();
+if (parts.has('crash') && KILLS > 0) {
   const { ms, value } = await time(() =>
     lib.runCrashLoop({ root: path.join(tmp(), 'lib'), childScript: lib.crashChild, kills: KILLS, seed: 7 }),
   );

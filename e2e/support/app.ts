@@ -24,7 +24,7 @@ export class AppDriver {
     return this.page.getByRole('textbox', { name: 'Story body' });
   }
   get saveState() {
-    return this.page.getByRole('status').filter({ hasText: /Sav|Not saved/ });
+    return this.page.getByRole('status', { name: 'Save status' });
   }
   get stories() {
     return this.page.getByRole('listbox', { name: 'Stories' }).getByRole('option');

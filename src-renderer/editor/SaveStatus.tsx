@@ -11,7 +11,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
         ? t('save.notSaved', { reason: state.reason })
         : t('save.saving');
   return (
-    <p role="status" className={`save-status save-${state.kind}`}>
+    <p role="status" aria-label={t('save.label')} className={`save-status save-${state.kind}`}>
       {text}
     </p>
   );
