@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppDriver } from './support/app';
 import { startHost, type RunningHost } from './support/host';
 
@@ -53,6 +53,12 @@ test('types headline, deck and body; Enter moves between fields; autosave writes
   expect(blocks).toEqual(['paragraph', 'heading:h2', 'list:ul']);
   await expect(page.getByRole('group', { name: 'Counts' })).toContainText('words');
   await expect(app.stories.first()).toContainText('Riverside park opens second phase');
+  // Undo takes back the last edit.
+  await page.keyboard.type(' typo');
+  await expect(app.body.locator('li')).toHaveText('first item typo');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.body.locator('li')).not.toContainText('typo');
+  await app.saved();
   // Nothing is lost across a reload.
   await page.reload();
   await app.stories.first().click();
@@ -94,6 +100,13 @@ test('Chinese IME composition works at every tricky spot and Enter on a candidat
   const story = storyOnDisk(onlyStoryId());
   expect(story.meta.headline).toBe('北濱日報');
   expect(JSON.stringify(story.content.editorState)).toContain('記者陳志遠');
+  // Search finds it by a Chinese word from the body, also typed in Simplified.
+  await app.newStory();
+  await page.getByRole('searchbox', { name: 'Search stories' }).fill('志远');
+  await expect(app.stories).toHaveCount(1);
+  await expect(app.stories.first()).toContainText('北濱日報');
+  await page.getByRole('searchbox', { name: 'Search stories' }).fill('');
+  await expect(app.stories).toHaveCount(2);
   await page.screenshot({ path: path.resolve(__dirname, '..', 'test-results', 'screenshots', 'editor-ime.png') });
 });
 
@@ -160,4 +173,76 @@ test('the library list is keyboard navigable and Delete moves a story to the tra
   await page.getByRole('button', { name: 'Restore “First”' }).click();
   await page.getByRole('button', { name: 'Back to stories' }).click();
   await expect(app.stories).toHaveCount(2);
+});
+
+/** Dispatches a real paste event carrying the given clipboard flavours at the caret. */
+async function paste(page: Page, data: Record<string, string>): Promise<void> {
+  await page.evaluate((flavours) => {
+    const transfer = new DataTransfer();
+    for (const [type, value] of Object.entries(flavours)) transfer.setData(type, value);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, data);
+}
+
+test('pasting Word/web HTML keeps structure and drops junk, images and trackers', async ({ page }) => {
+  await app.newStory();
+  await app.body.click();
+  const html = `<html><head><style>p{color:red}</style><script>window.__pwned=1</script></head><body>
+    <h1 class="MsoTitle" style="mso-style:x">濱江公園</h1>
+    <p class="MsoNormal" onclick="window.__pwned=2"><b>Bold</b> and <i>italic</i> <span style="font-weight:700">heavy</span><o:p></o:p></p>
+    <ul><li>first</li><li>second</li></ul>
+    <p><a href="https://example.com/story?utm_source=x&id=3&fbclid=y">source</a> <a href="javascript:alert(1)">bad link</a></p>
+    <img src="https://tracker.example/pixel.gif" width="1" height="1"><img src="data:image/png;base64,AAAA" alt="photo">
+    <iframe src="https://evil.example"></iframe></body></html>`;
+  await paste(page, { 'text/html': html, 'text/plain': 'fallback' });
+  await expect(app.body.locator('h2')).toHaveText('濱江公園');
+  await expect(app.body.locator('.st-bold').first()).toHaveText('Bold');
+  await expect(app.body.locator('li')).toHaveText(['first', 'second']);
+  await expect(app.body.locator('a')).toHaveCount(1);
+  await expect(app.body.locator('a')).toHaveAttribute('href', 'https://example.com/story?id=3');
+  await expect(app.body).toContainText('bad link');
+  await expect(app.body.locator('img, iframe, script, style')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.getByRole('status').filter({ hasText: 'image' })).toContainText('not pasted');
+  await app.saved();
+  expect(JSON.stringify(storyOnDisk(onlyStoryId()).content.editorState)).not.toMatch(/data:|javascript:|utm_source|<script/);
+});
+
+test('a 500 KB plain-text paste keeps paragraphs and the editor stays usable', async ({ page }) => {
+  await app.newStory();
+  await app.body.click();
+  const paragraph = '濱江市民公園二期工程昨日竣工，周末起免費開放。The council voted on Tuesday. ';
+  const lines = Array.from({ length: Math.ceil(500_000 / (paragraph.length * 3)) }, (_, i) => `${i} ${paragraph}${paragraph}${paragraph}`);
+  const text = lines.join('\r\n');
+  expect(Buffer.byteLength(text)).toBeGreaterThan(500_000);
+  const started = Date.now();
+  await paste(page, { 'text/plain': text });
+  await expect(app.body.locator('p')).toHaveCount(lines.length, { timeout: 30_000 });
+  const pasteMs = Date.now() - started;
+  await page.keyboard.type('END');
+  await expect(app.body.locator('p').last()).toContainText('END', { timeout: 10_000 });
+  const typeMs = Date.now() - started - pasteMs;
+  console.log(JSON.stringify({ largePaste: { bytes: Buffer.byteLength(text), paragraphs: lines.length, pasteMs, typeAfterMs: typeMs } }));
+  await app.saved();
+});
+
+test('the editor in Traditional Chinese (screenshot)', async ({ page }) => {
+  await host.stop();
+  host = await startHost(['--lang', 'zh-Hant']);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: '新增稿件' }).click();
+  await page.getByRole('textbox', { name: '標題', exact: true }).fill('濱江市民公園二期竣工 周末起免費開放');
+  await page.getByRole('textbox', { name: '副標題', exact: true }).fill('北濱日報記者陳志遠 通訊員 黃佳');
+  await page.getByRole('textbox', { name: '正文', exact: true }).click();
+  await page.keyboard.insertText('北濱日報·北濱新聞客戶端訊 4月18日，濱江市民公園二期工程通過竣工驗收，周末起免費向市民開放。');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('## ');
+  await page.keyboard.insertText('新增停車位');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('貛江新區管委會表示，將增設停車位與無障礙設施。');
+  await expect(page.getByRole('status', { name: '儲存狀態' })).toHaveText('已儲存', { timeout: 10_000 });
+  await expect(page.getByRole('textbox', { name: '正文', exact: true }).locator('h2')).toHaveText('新增停車位');
+  await expect(page.getByRole('group', { name: '字數統計' })).toContainText('字');
+  await page.screenshot({ path: path.resolve(__dirname, '..', 'test-results', 'screenshots', 'editor-zh-Hant.png') });
 });

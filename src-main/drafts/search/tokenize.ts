@@ -16,9 +16,9 @@
  *    - Completeness. A character-level converter leaves a character alone when it is also a
  *      valid Simplified one, so 批覆 (Traditional) stays 批覆 and misses 批复 (Simplified); the
  *      classes put 覆 with 复/復/複 because the phrase list converts 批覆 to 批复.
- *    - Speed. The phrase converter runs at ≈5.5 M characters/s here, ≈3 s for a 5,000-story
- *      library on its own (bench: tokenizerChoices); the table is one lookup per character and
- *      takes ≈20 ms to build, once per process.
+ *    - Speed. The phrase converter runs at ≈5 M characters/s here, ≈3 s for a 5,000-story
+ *      library on its own (bench: tokenizerChoices, ≈5× normalizeText); the table is one lookup
+ *      per character and takes ≈20 ms to build, once per process.
  *    The fold is lossy on purpose (乾/幹/干 → 干, and a few unrelated characters share a variant,
  *    e.g. 链/炼 through 鍊): it is for matching only; results are shown from the original text.
  * 3. Split into tokens:
@@ -31,11 +31,11 @@
  *    - Letters/digits of other scripts → words, following UAX #29 closely enough for search:
  *      letters, digits, marks and connectors, joined across `.` `'` `’` between word characters
  *      (`u.s`, `don't`, `3.5`) and `,` between digits (`1,000`). Not `Intl.Segmenter`: in Node 20
- *      its iteration is quadratic in the string length (a 12 k-character English story takes
- *      ≈36 ms whole and still ≈4 ms in 256-character chunks, i.e. 20 s or more for the library;
- *      this scanner takes ≈0.2 ms). `Intl.Segmenter` is still used for the scripts written
- *      without spaces that it segments with a dictionary (Thai, Lao, Khmer, Myanmar), on those
- *      runs only, which are short.
+ *      its iteration is quadratic in the string length: a 13 k-character English story takes
+ *      ≈130 ms whole (bench: tokenizerChoices) and still ≈4 ms cut into 256-character chunks,
+ *      i.e. 7–200 s for the library, against ≈0.4 ms for this scanner. `Intl.Segmenter` is still
+ *      used for the scripts written without spaces that it segments with a dictionary (Thai,
+ *      Lao, Khmer, Myanmar), on those runs only, which are short.
  */
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
@@ -109,7 +109,7 @@ function buildFoldTable(): Map<number, string> {
   const find = (ch: string): string => {
     let root = ch;
     for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
-    for (let at = ch; at !== root; ) {
+    for (let at = ch; at !== root;) {
       const up = parent.get(at) as string;
       parent.set(at, root);
       at = up;
@@ -241,7 +241,10 @@ export interface QueryGroup {
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** Kind of the code point at s[i]; sets `width` to its length in code units. */
+/**
+ * Kind of the code point at s[i]; sets `width` to its length in code units (a module variable to
+ * keep the hot loop allocation-free: read it right after the call, before calling anything else).
+ */
 let width = 1;
 function kindAt(s: string, i: number): Kind {
   const unit = s.charCodeAt(i);
