@@ -246,3 +246,18 @@ test('the editor in Traditional Chinese (screenshot)', async ({ page }) => {
   await expect(page.getByRole('group', { name: '字數統計' })).toContainText('字');
   await page.screenshot({ path: path.resolve(__dirname, '..', 'test-results', 'screenshots', 'editor-zh-Hant.png') });
 });
+
+test('focus mode hides the side panels; the shortcuts sheet opens with Ctrl+/', async ({ page }) => {
+  await app.newStory();
+  await page.keyboard.press('ControlOrMeta+/');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /Bold/ }).first()).toContainText('B');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Focus mode' }).click();
+  await expect(page.getByRole('navigation', { name: 'Library' })).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
+  await expect(app.body).toBeVisible();
+  await page.getByRole('button', { name: 'Focus mode' }).click();
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+});

@@ -60,13 +60,19 @@ async function start(): Promise<void> {
   serveRendererOverAppScheme(rendererRoot);
   registerIpc(createDispatch(createHandlers(ctx)));
 
-  const settings = await ctx.settings.get();
-  installMenu(settings.language === 'system' ? pickUiLanguage(app.getPreferredSystemLanguages()) : settings.language, !app.isPackaged);
+  const uiLanguage = async () => {
+    const settings = await ctx.settings.get();
+    return settings.language === 'system' ? pickUiLanguage(app.getPreferredSystemLanguages()) : settings.language;
+  };
+  let language = await uiLanguage();
+  installMenu(language, !app.isPackaged);
+  app.on('browser-window-focus', () => void uiLanguage().then((next) => (language = next)));
 
   const openWindow = () =>
     createMainWindow({
       preloadPath: path.join(bundleDir, 'preload.cjs'),
       stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+      language: () => language,
     });
   let win = await openWindow();
   // Closing the window first lets the UI save what is unsaved (at most 3 s), then closes for real.

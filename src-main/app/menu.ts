@@ -5,7 +5,17 @@
  */
 import type { UiLanguage } from '../../src-shared/api/settings.js';
 
-export const menuCommands = ['new-story', 'import', 'export', 'settings', 'find', 'toggle-inspector', 'shortcuts', 'about'] as const;
+export const menuCommands = [
+  'new-story',
+  'import',
+  'export',
+  'settings',
+  'find',
+  'toggle-inspector',
+  'focus-mode',
+  'shortcuts',
+  'about',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 export type MenuRole =
@@ -56,6 +66,7 @@ const labels = {
     settings: 'Settings…',
     find: 'Find and Replace…',
     inspector: 'Toggle Inspector',
+    focus: 'Focus Mode',
     shortcuts: 'Keyboard Shortcuts',
     about: 'About Copydesk',
     exit: 'Exit',
@@ -72,6 +83,7 @@ const labels = {
     settings: '設定…',
     find: '尋找與取代…',
     inspector: '顯示／隱藏檢閱面板',
+    focus: '專注模式',
     shortcuts: '鍵盤快速鍵',
     about: '關於 Copydesk',
     exit: '結束',
@@ -88,6 +100,7 @@ const labels = {
     settings: '设置…',
     find: '查找和替换…',
     inspector: '显示／隐藏检查面板',
+    focus: '专注模式',
     shortcuts: '键盘快捷键',
     about: '关于 Copydesk',
     exit: '退出',
@@ -158,6 +171,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, language: UiLanguag
     label: l.view,
     submenu: [
       { label: l.inspector, command: 'toggle-inspector', accelerator: key('Mod+Alt+I') },
+      { label: l.focus, command: 'focus-mode', accelerator: key('Mod+Shift+F') },
       separator,
       { role: 'resetZoom', accelerator: key('Mod+0') },
       { role: 'zoomIn', accelerator: key('Mod+=') },

@@ -4,7 +4,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import type { UiLanguage } from '../../src-shared/api/settings.js';
+import { contextMenuItems } from './contextMenu.js';
 import { writeFileAtomic } from '../core/atomicWrite.js';
 import { APP_ENTRY, decideNavigation } from './navigation.js';
 import { mainWindowOptions } from './windowOptions.js';
@@ -43,12 +45,37 @@ async function readWindowState(file: string): Promise<unknown> {
   }
 }
 
-export async function createMainWindow(options: { preloadPath: string; stateFile: string }): Promise<BrowserWindow> {
+/** Right-click menu with the spellchecker's suggestions (Chromium's dictionaries; there are none for Chinese). */
+function attachContextMenu(win: BrowserWindow, language: () => UiLanguage): void {
+  win.webContents.on('context-menu', (_event, params) => {
+    const items = contextMenuItems(params, language());
+    if (items.length === 0) return;
+    const template: MenuItemConstructorOptions[] = items.map((item) => {
+      if (item.kind === 'separator') return { type: 'separator' };
+      if (item.kind === 'role') return { role: item.role };
+      if (item.kind === 'add-to-dictionary')
+        return { label: item.label, click: () => win.webContents.session.addWordToSpellCheckerDictionary(item.word) };
+      return {
+        label: item.label,
+        enabled: params.dictionarySuggestions.length > 0,
+        click: () => win.webContents.replaceMisspelling(item.label),
+      };
+    });
+    Menu.buildFromTemplate(template).popup({ window: win });
+  });
+}
+
+export async function createMainWindow(options: {
+  preloadPath: string;
+  stateFile: string;
+  language: () => UiLanguage;
+}): Promise<BrowserWindow> {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const state = restoreBounds(await readWindowState(options.stateFile), workAreas);
   const { maximized, ...bounds } = state;
   const win = new BrowserWindow(mainWindowOptions(bounds, options.preloadPath, process.platform));
   guardNavigation(win);
+  attachContextMenu(win, options.language);
 
   let saveTimer: NodeJS.Timeout | undefined;
   const saveState = () => {

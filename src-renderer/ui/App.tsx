@@ -11,6 +11,7 @@ import { LibrarySidebar } from '../library/LibrarySidebar.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
 import { flushAll } from '../story/flushRegistry.js';
 import { OpenStoryProvider } from '../story/OpenStory.js';
+import { ShortcutsSheet } from './ShortcutsSheet.js';
 import { StatusBar } from './StatusBar.js';
 import { applyTheme } from './theme.js';
 
@@ -25,6 +26,8 @@ export function App({ info, initialSettings, systemLanguage }: AppProps) {
   const [settings, setSettings] = useState(initialSettings);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [inspectorOpen, setInspectorOpen] = useState(true);
+  const [focusMode, setFocusMode] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [opened, setOpened] = useState<OpenedDraft | null>(null);
   const [libraryVersion, setLibraryVersion] = useState(0);
@@ -56,12 +59,29 @@ export function App({ info, initialSettings, systemLanguage }: AppProps) {
     [info.languageOverride, systemLanguage],
   );
 
+  // Shortcuts the browser host needs itself (the Electron menu sends the same commands).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.metaKey || event.ctrlKey;
+      if (mod && event.key === '/') {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      } else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setFocusMode((on) => !on);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => api.onFlushBeforeClose(() => void flushAll().then(() => api.appCloseReady())), []);
   useEffect(
     () =>
       api.onMenuCommand((command) => {
         if (command === 'settings') setSettingsOpen(true);
         if (command === 'toggle-inspector') setInspectorOpen((isOpen) => !isOpen);
+        if (command === 'shortcuts') setShortcutsOpen(true);
+        if (command === 'focus-mode') setFocusMode((on) => !on);
         if (command === 'new-story')
           void api.draftsCreate({}).then((r) => {
             if (r.ok) {
@@ -74,33 +94,42 @@ export function App({ info, initialSettings, systemLanguage }: AppProps) {
   );
 
   return (
-    <div className="app" data-inspector={inspectorOpen ? 'open' : 'closed'}>
+    <div className="app" data-inspector={inspectorOpen && !focusMode ? 'open' : 'closed'} data-focus={focusMode ? 'on' : 'off'}>
       <header className="app-header">
         <span className="app-title">{t('app.name')}</span>
         <span className="app-tagline">{t('app.tagline')}</span>
+        <button type="button" className="header-button" aria-pressed={focusMode} onClick={() => setFocusMode((on) => !on)}>
+          {t('shortcuts.focus')}
+        </button>
+        <button type="button" className="header-button" onClick={() => setShortcutsOpen(true)}>
+          {t('shortcuts.sheet')}
+        </button>
         <button type="button" className="header-button" onClick={() => setSettingsOpen(true)}>
           {t('header.settings')}
         </button>
       </header>
-      <LibrarySidebar
-        openId={opened?.story.id ?? null}
-        version={libraryVersion}
-        onOpen={(id) => void open(id)}
-        onChanged={changed}
-        onError={setError}
-      />
+      {!focusMode && (
+        <LibrarySidebar
+          openId={opened?.story.id ?? null}
+          version={libraryVersion}
+          onOpen={(id) => void open(id)}
+          onChanged={changed}
+          onError={setError}
+        />
+      )}
       {opened ? (
         <OpenStoryProvider key={opened.story.id} opened={opened} onSaved={changed} onCopyCreated={(id) => void open(id).then(changed)}>
           <EditorArea error={error} />
-          {inspectorOpen && <InspectorPanel />}
+          {inspectorOpen && !focusMode && <InspectorPanel />}
         </OpenStoryProvider>
       ) : (
         <>
           <EditorArea error={error} />
-          {inspectorOpen && <InspectorPanel />}
+          {inspectorOpen && !focusMode && <InspectorPanel />}
         </>
       )}
       <StatusBar info={info} host={hostKind} />
+      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       {settingsOpen && (
         <SettingsDialog
           settings={settings}

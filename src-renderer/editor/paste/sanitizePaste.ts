@@ -712,11 +712,17 @@ function textOnly(html: string, win: Win): SanitizedPaste {
   }
 
   const paragraphs: string[] = [];
-  let total = 0;
+  let room = MAX_FALLBACK_TEXT_CHARS;
   for (const paragraph of plainTextToParagraphs(parts.join(''))) {
-    total += paragraph.length;
-    if (total > MAX_FALLBACK_TEXT_CHARS) break;
-    paragraphs.push(paragraph);
+    if (paragraph.length <= room) {
+      paragraphs.push(paragraph);
+      room -= paragraph.length;
+      continue;
+    }
+    // Cut the last paragraph at the limit, never between the halves of a surrogate pair.
+    const end = /[\ud800-\udbff]/.test(paragraph.charAt(room - 1)) ? room - 1 : room;
+    if (end > 0) paragraphs.push(paragraph.slice(0, end));
+    break;
   }
   return { html: paragraphsToHtml(paragraphs), droppedImages, truncated: true };
 }
