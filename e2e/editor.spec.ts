@@ -261,3 +261,27 @@ test('focus mode hides the side panels; the shortcuts sheet opens with Ctrl+/', 
   await page.getByRole('button', { name: 'Focus mode' }).click();
   await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
 });
+
+test('find and replace: width- and case-insensitive, replace all, undoable', async ({ page }) => {
+  await app.newStory();
+  await app.body.click();
+  await page.keyboard.insertText('ＣＯＶＩＤ cases rose; Covid clinics opened.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('No other mention.');
+  await page.keyboard.press('ControlOrMeta+f');
+  const find = page.getByRole('search', { name: 'Find and replace' });
+  await find.getByRole('searchbox', { name: 'Find' }).fill('covid');
+  await expect(find.getByRole('status', { name: 'Matches' })).toHaveText('1 of 2');
+  await find.getByRole('searchbox', { name: 'Find' }).press('Enter');
+  await expect(find.getByRole('status', { name: 'Matches' })).toHaveText('2 of 2');
+  await find.getByRole('checkbox', { name: 'Match case' }).check();
+  await expect(find.getByRole('status', { name: 'Matches' })).toHaveText('0 of 0');
+  await find.getByRole('checkbox', { name: 'Match case' }).uncheck();
+  await find.getByRole('textbox', { name: 'Replace with' }).fill('新冠');
+  await find.getByRole('button', { name: 'Replace all' }).click();
+  await expect(app.body.locator('p').first()).toHaveText('新冠 cases rose; 新冠 clinics opened.');
+  await expect(find.getByRole('status', { name: 'Matches' })).toHaveText('0 of 0');
+  await app.body.click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.body.locator('p').first()).toHaveText('ＣＯＶＩＤ cases rose; Covid clinics opened.');
+});

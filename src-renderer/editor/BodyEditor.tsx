@@ -16,6 +16,7 @@ import { useOpenStory } from '../story/OpenStory.js';
 import { isSafeLinkUrl, storyNodes, storyTheme } from './editorConfig.js';
 import { LinkDialog } from './LinkDialog.js';
 import { STORY_TRANSFORMERS } from './markdown.js';
+import { FindReplacePlugin } from './plugins/FindReplacePlugin.js';
 import { PastePlugin } from './plugins/PastePlugin.js';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin.js';
 
@@ -45,6 +46,7 @@ export function BodyEditor({ onText, bodyRef }: { onText: (text: string) => void
   return (
     <LexicalComposer initialConfig={initialConfig} key={`${story.story.id}:${story.bodyVersion}`}>
       {!story.readOnly && <ToolbarPlugin onRequestLink={(apply) => setLinkRequest(() => apply)} />}
+      {!story.readOnly && <FindReplacePlugin />}
       <div className="body-frame">
         <RichTextPlugin
           contentEditable={

@@ -5,6 +5,7 @@ import type { OpenedDraft } from '../../src-shared/api/drafts.js';
 import type { Settings, SettingsPatch, UiLanguage } from '../../src-shared/api/settings.js';
 import { api, hostKind } from '../bridge/index.js';
 import { EditorArea } from '../editor/EditorArea.js';
+import { OPEN_FIND_EVENT } from '../editor/plugins/FindReplacePlugin.js';
 import { applyLanguage } from '../i18n/index.js';
 import { InspectorPanel } from '../inspector/InspectorPanel.js';
 import { LibrarySidebar } from '../library/LibrarySidebar.js';
@@ -81,6 +82,7 @@ export function App({ info, initialSettings, systemLanguage }: AppProps) {
         if (command === 'settings') setSettingsOpen(true);
         if (command === 'toggle-inspector') setInspectorOpen((isOpen) => !isOpen);
         if (command === 'shortcuts') setShortcutsOpen(true);
+        if (command === 'find') window.dispatchEvent(new Event(OPEN_FIND_EVENT));
         if (command === 'focus-mode') setFocusMode((on) => !on);
         if (command === 'new-story')
           void api.draftsCreate({}).then((r) => {
