@@ -285,3 +285,22 @@ test('find and replace: width- and case-insensitive, replace all, undoable', asy
   await page.keyboard.press('ControlOrMeta+z');
   await expect(app.body.locator('p').first()).toHaveText('ＣＯＶＩＤ cases rose; Covid clinics opened.');
 });
+
+test('the headline limit and the story target show as the reporter types', async ({ page }) => {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('spinbutton', { name: 'Headline limit (words/字)' }).fill('10');
+  await page.keyboard.press('Escape');
+  await app.newStory();
+  await app.headline.fill('濱江市民公園二期');
+  await expect(page.getByTestId('headline-count')).toHaveText('Headline: 8 / 10');
+  await expect(page.getByTestId('headline-count')).toHaveClass(/count-ok/);
+  await app.headline.fill('濱江市民公園二期竣工開放');
+  await expect(page.getByTestId('headline-count')).toHaveText('Headline: 12 / 10');
+  await expect(page.getByTestId('headline-count')).toHaveClass(/count-over/);
+  await page.getByRole('spinbutton', { name: 'Target length (words/字)' }).fill('20');
+  await app.body.click();
+  await page.keyboard.insertText('濱江市民公園二期工程昨日竣工');
+  await expect(page.getByRole('group', { name: 'Counts' })).toContainText('6 to go of 20');
+  await app.saved();
+  expect(storyOnDisk(onlyStoryId()).meta.targetLength).toBe(20);
+});

@@ -56,8 +56,8 @@ describe('copydesk CLI', () => {
   });
 
   it('settings set persists and a failing operation exits 1 with one line', async () => {
-    expect((await run('settings', 'set', 'theme=dark', 'language=zh-Hant')).code).toBe(0);
-    expect(JSON.parse((await run('settings', '--json')).out)).toMatchObject({ theme: 'dark', language: 'zh-Hant' });
+    expect((await run('settings', 'set', 'theme=dark', 'language=zh-Hant', 'headlineLimit=30')).code).toBe(0);
+    expect(JSON.parse((await run('settings', '--json')).out)).toMatchObject({ theme: 'dark', language: 'zh-Hant', headlineLimit: 30 });
     const bad = await run('settings', 'set', 'theme=neon');
     expect(bad.code).toBe(1);
     expect(bad.err.split('\n')).toHaveLength(1);

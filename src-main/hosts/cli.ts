@@ -25,7 +25,7 @@ Commands:
   info                  Version, platform and library folder
   settings              Show settings
   settings set KEY=VALUE…
-                        Change settings (language, theme, libraryPath)
+                        Change settings (language, theme, libraryPath, headlineLimit)
 ${DRAFT_HELP}
 Options:
   --library DIR         Library folder (default: $COPYDESK_LIBRARY, the folder chosen
@@ -52,9 +52,11 @@ function parseSettingsAssignments(pairs: readonly string[]): SettingsPatch {
     if (eq <= 0) throw new UsageError(`Expected KEY=VALUE, got "${pair}"`);
     const key = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    if (!['language', 'theme', 'libraryPath'].includes(key))
-      throw new UsageError(`Unknown setting "${key}" (known: language, theme, libraryPath)`);
-    patch[key] = key === 'libraryPath' ? (value === '' ? null : path.resolve(value)) : value;
+    if (!['language', 'theme', 'libraryPath', 'headlineLimit'].includes(key))
+      throw new UsageError(`Unknown setting "${key}" (known: language, theme, libraryPath, headlineLimit)`);
+    if (key === 'libraryPath') patch[key] = value === '' ? null : path.resolve(value);
+    else if (key === 'headlineLimit') patch[key] = value === '' ? null : Number(value);
+    else patch[key] = value;
   }
   return patch as SettingsPatch;
 }

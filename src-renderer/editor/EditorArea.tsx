@@ -3,7 +3,7 @@ import { useOptionalOpenStory } from '../story/OpenStory.js';
 import { StoryEditor } from './StoryEditor.js';
 
 /** The writing area: the open story, or an empty state. */
-export function EditorArea({ error }: { error: string | null }) {
+export function EditorArea({ error, headlineLimit }: { error: string | null; headlineLimit: number | null }) {
   const { t } = useTranslation();
   const story = useOptionalOpenStory();
   return (
@@ -14,7 +14,7 @@ export function EditorArea({ error }: { error: string | null }) {
         </p>
       )}
       {story ? (
-        <StoryEditor />
+        <StoryEditor headlineLimit={headlineLimit} />
       ) : (
         <div className="empty-state centered">
           <p className="empty-title">{t('editor.empty')}</p>

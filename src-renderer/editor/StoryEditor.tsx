@@ -9,7 +9,7 @@ import { CountsBar } from './CountsBar.js';
 import { PlainField } from './PlainField.js';
 import { SaveStatus } from './SaveStatus.js';
 
-export function StoryEditor() {
+export function StoryEditor({ headlineLimit }: { headlineLimit: number | null }) {
   const story = useOpenStory();
   const { t } = useTranslation();
   const deckRef = useRef<HTMLDivElement>(null);
@@ -57,7 +57,12 @@ export function StoryEditor() {
         />
       </div>
       <BodyEditor onText={setBodyText} bodyRef={bodyRef} />
-      <CountsBar headline={countText(story.meta.headline)} body={bodyCounts} />
+      <CountsBar
+        headline={countText(story.meta.headline)}
+        body={bodyCounts}
+        headlineLimit={headlineLimit}
+        targetLength={story.meta.targetLength}
+      />
     </div>
   );
 }

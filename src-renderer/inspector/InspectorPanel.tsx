@@ -80,6 +80,20 @@ export function InspectorPanel() {
               />
             </label>
             <label className="ifield">
+              <span>{t('inspector.targetLength')}</span>
+              <input
+                type="number"
+                min={1}
+                inputMode="numeric"
+                value={story.meta.targetLength ?? ''}
+                readOnly={story.readOnly}
+                onChange={(e) => {
+                  const value = Number.parseInt(e.target.value, 10);
+                  story.setMeta({ targetLength: Number.isInteger(value) && value > 0 ? Math.min(value, 1_000_000) : null });
+                }}
+              />
+            </label>
+            <label className="ifield">
               <span>{t('inspector.editorsNote')}</span>
               <textarea
                 value={story.meta.editorsNote}

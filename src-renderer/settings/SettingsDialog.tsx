@@ -46,6 +46,20 @@ export function SettingsDialog({ settings, info, error, onChange, onClose }: Set
           <option value="dark">{t('settings.themeDark')}</option>
         </select>
       </label>
+      <label className="field">
+        <span>{t('settings.headlineLimit')}</span>
+        <input
+          type="number"
+          min={1}
+          max={1000}
+          className="path-input"
+          value={settings.headlineLimit ?? ''}
+          onChange={(event) => {
+            const value = Number.parseInt(event.target.value, 10);
+            onChange({ headlineLimit: Number.isInteger(value) && value > 0 ? Math.min(value, 1000) : null });
+          }}
+        />
+      </label>
       <div className="field">
         <span id="library-folder-label">{t('settings.libraryFolder')}</span>
         <output aria-labelledby="library-folder-label" className="path">

@@ -121,12 +121,12 @@ export function App({ info, initialSettings, systemLanguage }: AppProps) {
       )}
       {opened ? (
         <OpenStoryProvider key={opened.story.id} opened={opened} onSaved={changed} onCopyCreated={(id) => void open(id).then(changed)}>
-          <EditorArea error={error} />
+          <EditorArea error={error} headlineLimit={settings.headlineLimit} />
           {inspectorOpen && !focusMode && <InspectorPanel />}
         </OpenStoryProvider>
       ) : (
         <>
-          <EditorArea error={error} />
+          <EditorArea error={error} headlineLimit={settings.headlineLimit} />
           {inspectorOpen && !focusMode && <InspectorPanel />}
         </>
       )}

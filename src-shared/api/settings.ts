@@ -13,11 +13,13 @@ const settingsShape = z.object({
   theme: Theme,
   /** Absolute path of the library folder chosen in Settings; null means the default. */
   libraryPath: z.string().min(1).max(4096).nullable(),
+  /** House limit for headlines in 字; the editor warns as it is approached and passed. */
+  headlineLimit: z.number().int().min(1).max(1000).nullable(),
 });
 export const Settings = settingsShape.strict();
 export type Settings = z.infer<typeof Settings>;
 
-export const defaultSettings: Settings = { language: 'system', theme: 'system', libraryPath: null };
+export const defaultSettings: Settings = { language: 'system', theme: 'system', libraryPath: null, headlineLimit: null };
 
 /** A partial update: only the keys given change. */
 export const SettingsPatch = Settings.partial();

@@ -37,6 +37,8 @@ export const StoryMeta = z.object({
   status: StoryStatus,
   tags: z.array(text(100).pipe(z.string().min(1))).max(100),
   editorsNote: text(20_000),
+  /** The length the desk asked for, in 字 (Chinese characters + words), or absent. */
+  targetLength: z.number().int().min(1).max(1_000_000).nullable().optional(),
 });
 export type StoryMeta = z.infer<typeof StoryMeta>;
 
