@@ -35,7 +35,8 @@ export async function renameWithRetry(from: string, to: string, retries = 8): Pr
   }
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+/** Makes a rename in `dir` durable (not possible, and not needed, on Windows). */
+export async function fsyncDir(dir: string): Promise<void> {
   // Directories cannot be opened for fsync on Windows; elsewhere this makes the rename durable.
   if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r');

@@ -20,7 +20,7 @@ import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { OpFailure } from '../../../src-shared/api/result.js';
 import { StoryId } from '../../../src-shared/article/schema.js';
-import { renameWithRetry } from '../../core/atomicWrite.js';
+import { fsyncDir, renameWithRetry } from '../../core/atomicWrite.js';
 import { checkEntryPath, MANIFEST_ENTRY, STORY_ENTRY } from './entryPath.js';
 import { buildManifest, type PackageFile } from './manifest.js';
 
@@ -121,16 +121,6 @@ async function collect(storyDir: string, includeRevisions: boolean): Promise<Sou
   const files: SourceFile[] = [];
   for (const file of listed) files.push({ ...file, ...(await hashFile(file.absolute)) });
   return files;
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 export async function packStoryFolder(storyDir: string, outFile: string, options: PackOptions): Promise<PackResult> {
