@@ -12,12 +12,9 @@ import { startHost, type RunningHost } from './support/host';
 let host: RunningHost;
 let app: AppDriver;
 let violations: string[];
-/** Pasted HTML full of style="" is parsed in an inert document that inherits our CSP, which reports (and blocks) the styles: expected there. */
-let pastesStyledHtml = false;
 
 test.beforeEach(async ({ page }) => {
   violations = [];
-  pastesStyledHtml = false;
   // The strict CSP must hold while editing: no inline styles or scripts from Lexical, React or us.
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -28,8 +25,7 @@ test.beforeEach(async ({ page }) => {
 });
 test.afterEach(async () => {
   await host.stop();
-  const unexpected = pastesStyledHtml ? violations.filter((v) => !v.startsWith('Applying inline style')) : violations;
-  expect(unexpected, `CSP violations: ${unexpected.join(' | ')}`).toEqual([]);
+  expect(violations, `CSP violations: ${violations.join(' | ')}`).toEqual([]);
 });
 
 function storyOnDisk(id: string) {
@@ -197,7 +193,6 @@ async function paste(page: Page, data: Record<string, string>): Promise<void> {
 }
 
 test('pasting Word/web HTML keeps structure and drops junk, images and trackers', async ({ page }) => {
-  pastesStyledHtml = true;
   await app.newStory();
   await app.body.click();
   const html = `<html><head><style>p{color:red}</style><script>window.__pwned=1</script></head><body>

@@ -42,6 +42,11 @@ describe('settings store', () => {
     const dir = configDir();
     const store = createSettingsStore(dir);
     await Promise.all([store.update({ theme: 'dark' }), store.update({ language: 'zh-Hans' }), store.update({ libraryPath: '/srv/稿庫' })]);
-    expect(await createSettingsStore(dir).get()).toEqual({ ...defaultSettings, language: 'zh-Hans', theme: 'dark', libraryPath: '/srv/稿庫' });
+    expect(await createSettingsStore(dir).get()).toEqual({
+      ...defaultSettings,
+      language: 'zh-Hans',
+      theme: 'dark',
+      libraryPath: '/srv/稿庫',
+    });
   });
 });

@@ -1,14 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { readingMinutes, type TextCounts } from '../../src-shared/text/count.js';
+import { lengthStatus } from '../../src-shared/text/limits.js';
 
-type LengthState = 'none' | 'ok' | 'near' | 'over';
-
-/** Within 10% of a limit is "near"; above it is "over". */
-function lengthState(count: number, limit: number | null | undefined): LengthState {
-  if (!limit) return 'none';
-  if (count > limit) return 'over';
-  return count >= limit - Math.max(1, Math.round(limit * 0.1)) ? 'near' : 'ok';
-}
+const lengthState = (count: number, limit: number | null | undefined) => lengthStatus(count, limit ?? null).state;
 
 interface CountsBarProps {
   readonly headline: TextCounts;

@@ -8,8 +8,9 @@
  * small purpose-built inverted index instead:
  *
  * - Term dictionary: BMP Han/kana bigrams and characters by integer key (termKeyOf) in an
- *   open-addressing int table, other terms (words…) in a string table looked up by range, so the
- *   ~10 M lookups of a full build allocate nothing for known terms.
+ *   open-addressing int table, other terms (words, terms with a supplementary-plane character…)
+ *   in a string table looked up by range, so the ~10 M lookups of a full build allocate nothing
+ *   for known terms. Each term lives in one table, so it has one id however it was produced.
  * - Postings per term: (slot delta, packed per-field term frequencies) as varints in one shared
  *   byte arena, in slot order; postings of documents added since the last merge sit in a log
  *   (one Int32Array, linked per term) until merged into the arena, which happens when the log

@@ -1,10 +1,16 @@
 /**
  * The term dictionary: term ↔ id. BMP Han/kana bigrams and characters are found by integer key
- * (termKeyOf) in an open-addressing int table, other terms (words…) in a string table looked up by
- * range, so the ~10 M lookups of a full build allocate nothing for known terms.
+ * (termKeyOf) in an open-addressing int table, other terms (words, terms with a supplementary-plane
+ * character…) in a string table looked up by range, so the ~10 M lookups of a full build allocate
+ * nothing for known terms.
+ *
+ * Invariant: a term lives in exactly one table, the one termKeyOf chooses, and every lookup
+ * (idOf, idOfKey, idOfRange) answers from that table, so a term has one id however it was produced
+ * (as a key or as a range, in a BMP run or next to a supplementary-plane character). `add` relies
+ * on it: a term missed by any lookup is really new, and never shadows an existing id.
  */
 import { IntTable, StringTable } from './hashTables.js';
-import { isCjkTerm, termKeyOf } from './tokenize.js';
+import { isCjkTerm, termKeyOf, termKeyOfRange } from './tokenize.js';
 
 export class TermDictionary {
   /** Term ids: Han/kana terms with a numeric key (termKeyOf) by key, all others by string. */
@@ -25,7 +31,11 @@ export class TermDictionary {
 
   /** Id of the term equal to s[start, end), or -1 (for the build loop: no slicing). */
   idOfRange(s: string, start: number, end: number): number {
-    return this.stringIds.find(this.terms, s, start, end, StringTable.hash(s, start, end));
+    const termId = this.stringIds.find(this.terms, s, start, end, StringTable.hash(s, start, end));
+    if (termId >= 0 || end - start > 2) return termId;
+    // Missed: a new term, or one that has a numeric key and so lives in the other table.
+    const key = termKeyOfRange(s, start, end);
+    return key < 0 ? -1 : this.keyIds.get(key);
   }
 
   /** Id of the Han/kana term with this numeric key (termKeyOf), or -1. */
@@ -43,7 +53,7 @@ export class TermDictionary {
     return termId >= 0 ? termId : undefined;
   }
 
-  /** Adds a term known not to be present (`key`: its termKeyOf); returns its id. */
+  /** Adds a term that no lookup finds (`key`: its termKeyOf); returns its id. */
   add(term: string, key = termKeyOf(term)): number {
     const termId = this.terms.length;
     this.terms.push(term);

@@ -7,6 +7,7 @@ import {
   normalizeText,
   queryGroups,
   termKeyOf,
+  termKeyOfRange,
   termOfKey,
   tokenize,
   tokenizerFingerprint,
@@ -87,6 +88,11 @@ describe('tokenize', () => {
   it('handles supplementary-plane characters inside runs', () => {
     expect(tokenize('𠁞江')).toEqual(['𠀾江', '江']);
     expect(tokenize('a𠁞b')).toEqual(['a', '𠀾', 'b']);
+    // Bigrams mixing BMP and supplementary-plane characters, and BMP bigrams next to them.
+    expect(tokenize('𠀋江西省')).toEqual(['𠀋江', '江西', '西省', '省']);
+    expect(tokenize('𠀋江西省', 'query')).toEqual(['𠀋江', '江西', '西省']);
+    expect(tokenize('江𠀋西')).toEqual(['江𠀋', '𠀋西', '西']);
+    expect(tokenize('𠀋𠀍')).toEqual(['𠀋𠀍', '𠀍']);
   });
 
   it('returns nothing for empty, blank or punctuation-only text', () => {
@@ -136,6 +142,38 @@ describe('term keys', () => {
   });
 });
 
+describe('term keys next to supplementary-plane characters', () => {
+  /** forEachTerm's output, each token tagged with the way it came: as a range or as a key. */
+  const terms = (text: string) => {
+    const out: string[] = [];
+    forEachTerm(
+      text,
+      'index',
+      (s, start, end) => out.push(`range ${s.slice(start, end)}`),
+      (key) => out.push(`key ${termOfKey(key)}`),
+    );
+    return out;
+  };
+
+  it('passes BMP bigrams as keys and only terms with a supplementary-plane character as ranges', () => {
+    // 江西 must reach the index as the same key in 𠀋江西省 as in 江西省 (one term id).
+    expect(terms('𠀋江西省')).toEqual(['range 𠀋江', 'key 江西', 'key 西省', 'key 省']);
+    expect(terms('江西省')).toEqual(['key 江西', 'key 西省', 'key 省']);
+    expect(terms('江𠀋西')).toEqual(['range 江𠀋', 'range 𠀋西', 'key 西']);
+    expect(terms('西𠀋')).toEqual(['range 西𠀋', 'range 𠀋']);
+    expect(terms('𠀋')).toEqual(['range 𠀋']);
+    expect(terms('𠀋𠀍，江')).toEqual(['range 𠀋𠀍', 'range 𠀍', 'key 江']);
+  });
+
+  it('keys a range of a longer string like the same term on its own', () => {
+    expect(termKeyOfRange('𠀋江西省', 2, 4)).toBe(termKeyOf('江西'));
+    expect(termKeyOfRange('𠀋江西省', 4, 5)).toBe(termKeyOf('省'));
+    expect(termKeyOfRange('𠀋江西省', 0, 3)).toBe(-1);
+    expect(termKeyOfRange('𠀋江西省', 1, 3)).toBe(-1); // low surrogate + 江: not a term
+    expect(termKeyOfRange('ab江', 0, 2)).toBe(-1);
+  });
+});
+
 describe('character classes', () => {
   it('tells single Han characters, Han terms and word characters apart', () => {
     expect(isSingleCjkTerm('江')).toBe(true);
@@ -150,7 +188,7 @@ describe('character classes', () => {
   });
 
   it('fingerprints the tokenizer with its version and fold', () => {
-    expect(tokenizerFingerprint()).toMatch(/^1:/);
+    expect(tokenizerFingerprint()).toMatch(/^2:/);
     expect(tokenizerFingerprint()).toBe(tokenizerFingerprint());
   });
 });

@@ -46,7 +46,7 @@ import { runTokens, scan, type TokenizePurpose } from './segment.js';
 
 export { normalizeText } from './fold.js';
 export { isCjkTerm, isSingleCjkTerm, isWordChar, type TokenizePurpose } from './segment.js';
-export { forEachTerm, termKeyOf, termOfKey } from './termKeys.js';
+export { forEachTerm, termKeyOf, termKeyOfRange, termOfKey } from './termKeys.js';
 
 /** A query split into what must match: a word, or a Han/kana/hangul run with its bigrams (see `queryGroups`). */
 export interface QueryGroup {
@@ -101,8 +101,12 @@ export function queryGroups(query: string): QueryGroup[] {
   return groups;
 }
 
-/** Bump when tokenizing changes (the fold table is fingerprinted on its own). */
-export const TOKENIZER_VERSION = 1;
+/**
+ * Bump when tokenizing or term ids change (the fold table is fingerprinted on its own).
+ * 2: runs with a supplementary-plane character give their BMP bigrams the same term as any other
+ * run (caches of 1 could hold such a term twice).
+ */
+export const TOKENIZER_VERSION = 2;
 
 /**
  * Identifies the tokenizer an index was built with: the version above plus a digest of the fold

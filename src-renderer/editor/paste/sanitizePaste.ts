@@ -10,18 +10,23 @@
  *
  * Pipeline (all on inert documents — nothing is ever parsed into the live page, nothing runs):
  *
- *  1. Size guard. Over MAX_RICH_PASTE_BYTES (5 MiB, UTF-8) the formatting is not worth the
- *     risk of freezing the renderer: the text alone is kept, one `<p>` per line (see
- *     plainTextToHtml.ts), at most MAX_FALLBACK_TEXT_CHARS characters, and `truncated` is true.
- *     The same fallback is used if cleaning throws (e.g. absurdly deep nesting).
- *  2. Parse with DOMParser into an inert document (no scripts run, no images load).
+ *  1. Size guard. Over MAX_RICH_PASTE_BYTES (5 MiB of UTF-8, not counting the payload of inline
+ *     `src="data:…"` images, which are never pasted anyway — LibreOffice and some mail clients
+ *     put whole photos there) the formatting is not worth the risk of freezing the renderer: the
+ *     text alone is kept, one `<p>` per line or block, at most MAX_FALLBACK_TEXT_CHARS characters,
+ *     and `truncated` is true. The same fallback is used for markup nested deeper than
+ *     MAX_NESTING_DEPTH and if cleaning throws.
+ *  2. Parse with DOMParser into an inert document (no scripts run, no images load), after
+ *     `quietMarkup` has renamed `style`/`on…` attributes and cut `<style>` elements, so the page's
+ *     CSP, which such documents inherit, has nothing to report.
  *  3. Prepare, while the source's `style` attributes still exist (DOMPurify removes them):
  *     drop comments and everything whose content must not survive (script, style, iframe,
  *     svg, math, form controls, ruby annotations, `hidden`, `display:none`, Word's
  *     `mso-hide:all` and `mso-list:Ignore` bullets); turn Word's list paragraphs
  *     (`mso-list:l0 level1`) into real nested lists; remove `<br class=Apple-interchange-newline>`;
  *     turn inline styles into tags (font-weight ≥ 600 → strong, italic → em, underline → u,
- *     line-through → s) and unwrap `<b style="font-weight:normal">` (Google Docs' wrapper).
+ *     line-through → s) and unwrap `<b style="font-weight:normal">` (Google Docs' wrapper); then
+ *     unwrap every element DOMPurify would unwrap anyway (span, font, o:p …) except images.
  *  4. DOMPurify with an allow-list: the kept tags, their synonyms (b, i, strike, del, h1–h6) and
  *     block containers (div, table cells, …) that only mark paragraph boundaries; attribute
  *     `href` only, URI regexp http/https/mailto. Hooks: `uponSanitizeElement` counts images
@@ -41,13 +46,19 @@ export interface SanitizedPaste {
   html: string;
   /** How many images were left out (not counting tracking pixels), for "2 images were not pasted". */
   droppedImages: number;
-  /** True when only the text was kept (the HTML was over the size limit or could not be cleaned). */
+  /** True when only the text was kept: the HTML was over the size limit, nested too deep, or could not be cleaned. */
   truncated: boolean;
 }
 
 /** HTML larger than this (UTF-8 bytes) is pasted as plain text. */
 export const MAX_RICH_PASTE_BYTES = 5 * 1024 * 1024;
-/** The plain-text fallback keeps whole paragraphs up to this many characters. */
+/**
+ * Markup nested deeper than this is pasted as plain text. Real pastes are shallow (the Word, Google
+ * Docs and web fixtures in the tests are 4–10 levels deep; Chromium's parser stops at 512); only
+ * pathological input goes deeper, and cleaning it gets slow (moving deep subtrees is quadratic).
+ */
+export const MAX_NESTING_DEPTH = 128;
+/** The plain-text fallback keeps at most this many characters (cutting the last paragraph). */
 export const MAX_FALLBACK_TEXT_CHARS = 1_000_000;
 /** Query parameters removed from pasted links (plus every `utm_*`). Compared case-insensitively. */
 export const TRACKING_PARAMS: ReadonlySet<string> = new Set(
@@ -61,11 +72,16 @@ const TEXT_NODE = 3;
 const SHOW_COMMENT = 0x80;
 
 /** Removed with everything inside them before sanitizing. */
-const DROP_WITH_CONTENT = (
-  'head title meta link base style script noscript template noembed noframes xml ' +
-  'iframe frame frameset object embed applet param canvas audio video source track map svg math ' +
-  'input button select textarea datalist output meter progress rt rp [hidden]'
-).replace(/ /g, ',');
+const DROP_TAGS: ReadonlySet<string> = new Set(
+  (
+    'head title meta link base style script noscript template noembed noframes xml ' +
+    'iframe frame frameset object embed applet param canvas audio video source track map svg math ' +
+    'input button select textarea datalist output meter progress rt rp ' +
+    // DOMPurify's other FORBID_CONTENTS (MathML/SVG leftovers, plaintext, xmp …)
+    'annotation-xml desc foreignobject mi mn mo ms mtext colgroup plaintext xmp selectedcontent'
+  ).split(' '),
+);
+const DROP_SELECTOR = [...DROP_TAGS, '[hidden]'].join(',');
 
 const MARK_TAGS: Readonly<Record<string, 'b' | 'i' | 'u' | 's'>> = {
   strong: 'b',
@@ -85,8 +101,19 @@ const BOUNDARY_TAGS: ReadonlySet<string> = new Set(
   ),
 );
 
+const ALLOWED_TAGS: ReadonlySet<string> = new Set([
+  'br',
+  'a',
+  'ul',
+  'ol',
+  'blockquote',
+  ...Object.keys(MARK_TAGS),
+  ...Object.keys(HEADINGS),
+  ...BOUNDARY_TAGS,
+]);
+
 const PURIFY_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
-  ALLOWED_TAGS: ['br', 'a', 'ul', 'ol', 'blockquote', ...Object.keys(MARK_TAGS), ...Object.keys(HEADINGS), ...BOUNDARY_TAGS],
+  ALLOWED_TAGS: [...ALLOWED_TAGS],
   ALLOWED_ATTR: ['href'],
   ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
   ALLOW_DATA_ATTR: false,
@@ -96,12 +123,160 @@ const PURIFY_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
 };
 
 export function sanitizePastedHtml(html: string, win: Win): SanitizedPaste {
-  if (exceedsUtf8Bytes(html, MAX_RICH_PASTE_BYTES)) return textOnly(html, win);
-  try {
-    return cleanRich(html, win);
-  } catch {
-    return textOnly(html, win);
+  let source = html;
+  if (exceedsUtf8Bytes(source, MAX_RICH_PASTE_BYTES)) {
+    source = source.replace(INLINE_IMAGE_DATA, '$1$2data:$2');
+    if (exceedsUtf8Bytes(source, MAX_RICH_PASTE_BYTES)) return textOnly(parse(source, win));
   }
+  const doc = parse(source, win);
+  if (deeperThan(doc.body, MAX_NESTING_DEPTH)) return textOnly(doc);
+  try {
+    return cleanRich(doc, win);
+  } catch {
+    return textOnly(parse(source, win)); // `doc` may be half-prepared
+  }
+}
+
+/**
+ * ` src="data:…"` / ` srcset='data:…'`: the payload is cut before measuring (the attribute stays, so
+ * the image is still counted). Only a size measure — DOMPurify still sees, and judges, the result.
+ */
+const INLINE_IMAGE_DATA = /(\ssrc(?:set)?\s*=\s*)(["'])data:[^"']*\2/gi;
+
+/** An inert document: DOMParser documents run no scripts and load nothing. */
+function parse(html: string, win: Win): Document {
+  return new win.DOMParser().parseFromString(quietMarkup(html), 'text/html');
+}
+
+/** Where the source's `style` attributes are parsed to (DOMPurify drops every data-* attribute). */
+const STYLE_ATTRIBUTE = 'data-copydesk-style';
+const STYLED = `[${STYLE_ATTRIBUTE}],[style]`;
+
+function styleOf(el: Element): Map<string, string> {
+  return parseStyle(el.getAttribute(STYLE_ATTRIBUTE) ?? el.getAttribute('style') ?? '');
+}
+
+/** Elements whose content the tokenizer reads as text up to their end tag. */
+const RAW_TEXT_END: ReadonlyMap<string, RegExp> = new Map(
+  ['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes'].map((tag) => [
+    tag,
+    new RegExp(`</${tag}(?=[\\s/>]|$)`, 'gi'),
+  ]),
+);
+
+const COMMENT_END = /--!?>/g;
+const ASCII_LETTER = /^[a-zA-Z]$/;
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f';
+
+/**
+ * Makes the markup quiet before it is parsed. Documents made by DOMParser inherit the page's CSP
+ * (`style-src 'self'; script-src 'self'`), so Chromium reports — and blocks — every inline style
+ * attribute, `<style>` element and event-handler attribute in them: thousands of console errors for
+ * one Google Docs paste, and 4–6× slower. So `style` attributes become STYLE_ATTRIBUTE (still read
+ * for bold/italic/hidden), `on…` attributes become `data-copydesk-on…`, and `<style>…</style>` becomes
+ * an empty comment; all of these are dropped later anyway. A linear scan following the tokenizer's rules
+ * for start tags (quoted values, `<p/style=…>`), comments and raw-text elements; whatever it might
+ * miss is still removed by DOMPurify, and `style` is still read. Exported for tests.
+ */
+export function quietMarkup(html: string): string {
+  const n = html.length;
+  let out = '';
+  let copied = 0;
+  let i = html.indexOf('<');
+  while (i >= 0 && i < n - 1) {
+    const next = html.charAt(i + 1);
+    const endTag = next === '/';
+    if (html.startsWith('<!--', i)) {
+      // `<!-->` and `<!--->` are whole (empty) comments; `--!>` also ends one.
+      let end = n;
+      if (html.startsWith('>', i + 4)) end = i + 5;
+      else if (html.startsWith('->', i + 4)) end = i + 6;
+      else {
+        COMMENT_END.lastIndex = i + 4;
+        const match = COMMENT_END.exec(html);
+        if (match) end = match.index + match[0].length;
+      }
+      i = html.indexOf('<', end);
+      continue;
+    }
+    if (next === '!' || next === '?' || (endTag && html.charAt(i + 2) !== '>' && !ASCII_LETTER.test(html.charAt(i + 2)))) {
+      const end = html.indexOf('>', i + 2); // a bogus comment: <!DOCTYPE …>, <![if …]>, <?xml …?>, </3>
+      i = end < 0 ? -1 : html.indexOf('<', end + 1);
+      continue;
+    }
+    if (!ASCII_LETTER.test(endTag ? html.charAt(i + 2) : next)) {
+      i = html.indexOf('<', i + 1); // `<` as text, or `</>`
+      continue;
+    }
+    let j = endTag ? i + 2 : i + 1;
+    while (j < n && !isSpace(html[j]) && html[j] !== '/' && html[j] !== '>') j += 1;
+    const tag = endTag ? '' : html.slice(i + 1, j).toLowerCase();
+    const renames: [start: number, end: number, name: string][] = [];
+    for (;;) {
+      while (j < n && (isSpace(html[j]) || html[j] === '/')) j += 1;
+      if (j >= n || html[j] === '>') break;
+      const nameStart = j;
+      j += 1; // a name may start with '='
+      while (j < n && !isSpace(html[j]) && html[j] !== '/' && html[j] !== '>' && html[j] !== '=') j += 1;
+      const name = html.slice(nameStart, j);
+      const lower = name.toLowerCase();
+      // (end tags may carry attributes too: scanned, but the parser ignores them)
+      if (!endTag && lower === 'style') renames.push([nameStart, j, STYLE_ATTRIBUTE]);
+      else if (!endTag && lower.length > 2 && lower.startsWith('on')) renames.push([nameStart, j, `data-copydesk-${name}`]);
+      let k = j;
+      while (k < n && isSpace(html[k])) k += 1;
+      if (html[k] !== '=') continue;
+      k += 1;
+      while (k < n && isSpace(html[k])) k += 1;
+      const quote = html[k];
+      if (quote === '"' || quote === "'") {
+        const end = html.indexOf(quote, k + 1);
+        j = end < 0 ? n : end + 1;
+      } else {
+        while (k < n && !isSpace(html[k]) && html[k] !== '>') k += 1;
+        j = k;
+      }
+    }
+    const rawTextEnd = RAW_TEXT_END.get(tag);
+    if (rawTextEnd) {
+      rawTextEnd.lastIndex = j;
+      const close = rawTextEnd.exec(html)?.index ?? n;
+      if (tag === 'style') {
+        // An empty comment, not nothing: `<` + `<style>…</style>text` must not become the tag `<text`.
+        const after = html.indexOf('>', close);
+        out += `${html.slice(copied, i)}<!---->`;
+        copied = after < 0 ? n : after + 1;
+        i = html.indexOf('<', copied);
+        continue;
+      }
+      j = close;
+    }
+    for (const [start, end, name] of renames) {
+      out += html.slice(copied, start) + name;
+      copied = end;
+    }
+    i = html.indexOf('<', j);
+  }
+  return copied === 0 ? html : out + html.slice(copied);
+}
+
+/** Iterative, so it is safe on any depth. */
+function deeperThan(root: Node, limit: number): boolean {
+  let depth = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.firstChild) {
+      node = node.firstChild;
+      if (++depth > limit) return true;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      depth -= 1;
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return false;
 }
 
 // ─── rich path ──────────────────────────────────────────────────────────────────────────────
@@ -132,8 +307,7 @@ function cleanerFor(win: Win): Cleaner {
   return cleaner;
 }
 
-function cleanRich(html: string, win: Win): SanitizedPaste {
-  const doc = new win.DOMParser().parseFromString(html, 'text/html');
+function cleanRich(doc: Document, win: Win): SanitizedPaste {
   prepare(doc);
   const cleaner = cleanerFor(win);
   cleaner.images = 0;
@@ -150,11 +324,17 @@ function cleanRich(html: string, win: Win): SanitizedPaste {
 function prepare(doc: Document): void {
   const body = doc.body;
   removeComments(doc, body);
-  for (const el of Array.from(body.querySelectorAll(DROP_WITH_CONTENT))) el.remove();
+  for (const el of Array.from(body.querySelectorAll(DROP_SELECTOR))) el.remove();
   convertWordLists(doc, body);
   for (const el of Array.from(body.querySelectorAll('br.Apple-interchange-newline'))) el.remove();
-  for (const el of Array.from(body.querySelectorAll('[style]'))) {
+  for (const el of Array.from(body.querySelectorAll(STYLED))) {
     if (el.isConnected) applyInlineStyle(doc, el);
+  }
+  // Unwrap what DOMPurify would unwrap anyway (span, font, o:p …): moving the children is linear,
+  // whereas DOMPurify's KEEP_CONTENT deep-clones them once per unwrapped ancestor. Images stay for
+  // DOMPurify's hook to count and remove.
+  for (const el of Array.from(body.querySelectorAll('*'))) {
+    if (!ALLOWED_TAGS.has(el.localName) && el.localName !== 'img') el.replaceWith(...Array.from(el.childNodes));
   }
 }
 
@@ -188,7 +368,7 @@ const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr', 'area', 'col']);
 
 /** Turns the formatting a `style` attribute carries into tags DOMPurify will keep; removes hidden content. */
 function applyInlineStyle(doc: Document, el: Element): void {
-  const style = parseStyle(el.getAttribute('style') ?? '');
+  const style = styleOf(el);
   if (isHiddenStyle(style) || style.get('mso-list') === 'ignore') {
     el.remove();
     return;
@@ -241,8 +421,8 @@ function convertWordLists(doc: Document, body: HTMLElement): void {
   let previous: Element | null = null;
   let previousId = '';
   const converted: Element[] = [];
-  for (const p of Array.from(body.querySelectorAll('p[style*="mso-list"]'))) {
-    const match = WORD_LIST.exec(parseStyle(p.getAttribute('style') ?? '').get('mso-list') ?? '');
+  for (const p of Array.from(body.querySelectorAll(`p[${STYLE_ATTRIBUTE}*="mso-list"],p[style*="mso-list"]`))) {
+    const match = WORD_LIST.exec(styleOf(p).get('mso-list') ?? '');
     if (!match) continue;
     const id = match[1] ?? '';
     const level = Number(match[2]);
@@ -251,8 +431,8 @@ function convertWordLists(doc: Document, body: HTMLElement): void {
     previousId = id;
 
     let marker = '';
-    for (const span of Array.from(p.querySelectorAll('[style*="mso-list"]'))) {
-      if (parseStyle(span.getAttribute('style') ?? '').get('mso-list') !== 'ignore') continue;
+    for (const span of Array.from(p.querySelectorAll(`[${STYLE_ATTRIBUTE}*="mso-list"],[style*="mso-list"]`))) {
+      if (styleOf(span).get('mso-list') !== 'ignore') continue;
       marker += span.textContent ?? '';
       span.remove();
     }
@@ -289,7 +469,7 @@ function convertWordLists(doc: Document, body: HTMLElement): void {
 
 function isCountableImage(img: Element): boolean {
   if (!img.getAttribute('src') && !img.getAttribute('srcset')) return false;
-  const style = parseStyle(img.getAttribute('style') ?? '');
+  const style = styleOf(img);
   for (const size of [img.getAttribute('width'), img.getAttribute('height'), style.get('width'), style.get('height')]) {
     if (size == null) continue;
     const px = Number.parseFloat(size);
@@ -684,23 +864,27 @@ function exceedsUtf8Bytes(text: string, limit: number): boolean {
 const TEXT_BLOCK_TAGS = new Set([...BOUNDARY_TAGS, ...Object.keys(HEADINGS), 'ul', 'ol', 'blockquote', 'br']);
 
 /** The text of `html`, one `<p>` per line or block, formatting dropped. Iterative, so depth does not matter. */
-function textOnly(html: string, win: Win): SanitizedPaste {
-  const doc = new win.DOMParser().parseFromString(html, 'text/html');
+function textOnly(doc: Document): SanitizedPaste {
+  // One pass (a 5 MB paste has ~10⁵ elements): skip dropped and hidden subtrees, count images,
+  // write a newline at each block's start and end.
   const body = doc.body;
-  removeComments(doc, body);
-  for (const el of Array.from(body.querySelectorAll(DROP_WITH_CONTENT))) el.remove();
-  for (const el of Array.from(body.querySelectorAll('[style]'))) {
-    if (isHiddenStyle(parseStyle(el.getAttribute('style') ?? ''))) el.remove();
-  }
-  const droppedImages = Array.from(body.getElementsByTagName('img')).filter(isCountableImage).length;
-
   const parts: string[] = [];
+  let droppedImages = 0;
   let node: Node | null = body.firstChild;
   while (node) {
-    const isElement = node.nodeType === ELEMENT_NODE;
-    if (node.nodeType === TEXT_NODE) parts.push((node.nodeValue ?? '').replace(/[\t\n\r\f ]+/g, ' '));
-    else if (isElement && TEXT_BLOCK_TAGS.has((node as Element).localName)) parts.push('\n');
-    if (isElement && node.firstChild) {
+    let enter = false;
+    if (node.nodeType === TEXT_NODE) {
+      parts.push((node.nodeValue ?? '').replace(/[\t\n\r\f ]+/g, ' '));
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      if (el.localName === 'img') {
+        if (isCountableImage(el)) droppedImages += 1;
+      } else if (!DROP_TAGS.has(el.localName) && !el.hasAttribute('hidden') && !isHiddenStyle(styleOf(el))) {
+        if (TEXT_BLOCK_TAGS.has(el.localName)) parts.push('\n');
+        enter = true;
+      }
+    }
+    if (enter && node.firstChild) {
       node = node.firstChild;
       continue;
     }
