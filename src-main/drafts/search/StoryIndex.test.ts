@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEAD_CHARS, type SearchDoc, type SearchFilters, StoryIndex } from './StoryIndex.js';
-
-function doc(id: string, fields: Partial<SearchDoc> = {}): SearchDoc {
-  return {
-    id,
-    revision: 1,
-    headline: '',
-    deck: '',
-    body: '',
-    tags: [],
-    section: 'News',
-    language: 'zh-Hant',
-    status: 'draft',
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    ...fields,
-  };
-}
+import { doc } from './testDoc.js';
 
 function indexOf(...docs: SearchDoc[]): StoryIndex {
   const index = StoryIndex.create();
