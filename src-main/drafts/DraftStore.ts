@@ -4,7 +4,6 @@
  * caller based its change on, writes atomically, then snapshots and thins revisions.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { monotonicFactory } from 'ulid';
 import type { DraftList, DraftSummary, OpenedDraft, RevisionInfo, SavedDraft, SaveDraftInput } from '../../src-shared/api/drafts.js';
@@ -26,11 +25,13 @@ import { ioFailure } from './ioErrors.js';
 import { libraryLayout, LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, type LibraryLayout } from './layout.js';
 import { createLibraryLock, type LibraryLock } from './lock.js';
 import { filterSummaries, matchesFilters, type ListFilters } from './listFilters.js';
+import { copyDirIfPresent, safeUserName } from './fsHelpers.js';
 import { createSearch } from './searchService.js';
 import {
   defaultRetention,
   RevisionFile,
   revisionFileName,
+  revisionInfo,
   revisionsToThin,
   SNAPSHOT_INTERVAL_MS,
   snapshotDue,
@@ -426,33 +427,6 @@ export class DraftStore {
     for (const old of revisionsToThin(sortRevisions(await fs.readdir(dir)), nowMs, this.retention)) {
       await fs.rm(path.join(dir, old.file), { force: true });
     }
-  }
-}
-
-function revisionInfo(file: RevisionFile): RevisionInfo {
-  return {
-    revision: file.revision,
-    savedAt: file.savedAt,
-    reason: file.reason,
-    label: file.label,
-    headline: file.story.meta.headline,
-    status: file.story.meta.status,
-  };
-}
-
-function safeUserName(): string {
-  try {
-    return os.userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-async function copyDirIfPresent(from: string, to: string): Promise<void> {
-  try {
-    await fs.cp(from, to, { recursive: true, errorOnExist: false, verbatimSymlinks: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 

@@ -4,6 +4,7 @@
  * what to thin takes one readdir. Snapshots are never edited; restore writes a new revision.
  */
 import { z } from 'zod';
+import type { RevisionInfo } from '../../src-shared/api/drafts.js';
 import { Story } from '../../src-shared/article/schema.js';
 
 export const revisionReasons = ['created', 'auto', 'status', 'manual', 'restore', 'import', 'before-recovery'] as const;
@@ -91,4 +92,16 @@ export function revisionsToThin(
     kept.add(bucket);
   });
   return remove;
+}
+
+/** What the revision list shows of one snapshot. */
+export function revisionInfo(file: RevisionFile): RevisionInfo {
+  return {
+    revision: file.revision,
+    savedAt: file.savedAt,
+    reason: file.reason,
+    label: file.label,
+    headline: file.story.meta.headline,
+    status: file.story.meta.status,
+  };
 }
